@@ -1,0 +1,1 @@
+from articles.admin import article, section  # noqa: F401

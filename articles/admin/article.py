@@ -1,0 +1,232 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import get_current_timezone, is_naive, make_aware
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from articles import rules, workflow
+from articles.admin.filters import AuthorFilter, StateFilter
+from articles.forms import ArticleAdminForm
+from articles.models import Article, Byline
+from authors.models import Author
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    min_num = 0
+    fields = ["author", "position"]
+    verbose_name = _("author")
+    verbose_name_plural = _("byline (in order)")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    inlines = [BylineInline]
+    list_display = ["headline", "state_badge", "section", "byline", "published_at", "updated_at"]
+    list_select_related = ["section"]
+    list_filter = [StateFilter, "section", AuthorFilter, "tags"]
+    search_fields = ["headline", "standfirst", "bylines__author__display_name", "tags__name"]
+    date_hierarchy = "published_at"
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (_("Filing"), {"fields": ["section", "tags", "language"]}),
+        (
+            _("Featured image"),
+            {"fields": ["featured_image", "image_alt", "image_caption", "image_credit"]},
+        ),
+        (_("Publication"), {"fields": ["published_at", "correction"]}),
+    ]
+    actions = ["publish_selected", "unpublish_selected"]
+
+    # --- what each user sees and may do: every answer comes from articles.rules ----------
+    def get_queryset(self, request):
+        bylines = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        return super().get_queryset(request).visible_to(request.user).prefetch_related(bylines)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_view_permission(request)
+        return rules.can_view(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return rules.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        return rules.can_delete(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return rules.is_editor(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(rules.protected_fields(request.user))
+        if obj is not None and obj.first_published_at:
+            readonly.append("slug")
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.first_published_at:
+            return {}
+        return {"slug": ["headline"]}
+
+    # --- saving: through the model's rules ----------------------------------------------
+    def save_model(self, request, obj, form, change):
+        obj.save_by(request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        # A journalist always stays on their own article's byline, or they would lose it.
+        if not rules.is_editor(request.user):
+            own = Author.for_user(request.user)
+            if not article.bylines.filter(author=own).exists():
+                position = article.bylines.count()
+                Byline.objects.create(article=article, author=own, position=position)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            if not rules.can_delete(request.user, article):
+                raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
+    def delete_model(self, request, obj):
+        if not rules.can_delete(request.user, obj):
+            raise PermissionDenied
+        super().delete_model(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_transition" in request.POST:
+            return self._transition_response(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_transition" in request.POST:
+            return self._transition_response(request, obj)
+        return super().response_change(request, obj)
+
+    # --- the workflow --------------------------------------------------------------------
+    def get_urls(self):
+        urls = [
+            path(
+                "<path:object_id>/transition/",
+                self.admin_site.admin_view(require_POST(self.transition_view)),
+                name="articles_article_transition",
+            ),
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="articles_article_preview",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def transition_view(self, request, object_id):
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        return self._transition_response(request, article)
+
+    def _transition_response(self, request, article):
+        name = request.POST.get("_transition", "")
+        when = _parse_local_datetime(request.POST.get("_publish_at", ""))
+        try:
+            step = workflow.apply_transition(
+                article, name, request.user, request.POST.get("_comment", ""), when
+            )
+        except (workflow.WorkflowError, ValidationError) as error:
+            for message in _error_messages(error):
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("“%(headline)s”: %(action)s done.")
+                % {"headline": article.headline, "action": workflow.ACTIONS[step.name].label},
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def preview_view(self, request, object_id):
+        article = get_object_or_404(self.get_queryset(request).with_bylines(), pk=object_id)
+        if not rules.can_view(request.user, article):
+            raise PermissionDenied
+        response = TemplateResponse(
+            request, "articles/article_detail.html", {"article": article, "is_preview": True}
+        )
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id:
+            article = self.get_object(request, object_id)
+            if article is not None:
+                extra_context.update(self._workflow_context(request, article))
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _workflow_context(self, request, article):
+        return {
+            "workflow_actions": workflow.available_actions(article, request.user),
+            "workflow_history": article.transitions.select_related("user"),
+            "workflow_inside_form": rules.can_edit(request.user, article),
+            "article_state": article.state_label,
+            "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
+            "transition_url": reverse("admin:articles_article_transition", args=[article.pk]),
+        }
+
+    @admin.action(description=_("Publish the selected articles now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk_transition(request, queryset, "publish")
+
+    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._bulk_transition(request, queryset, "unpublish")
+
+    def _bulk_transition(self, request, queryset, name):
+        done = 0
+        for article in queryset:
+            try:
+                workflow.apply_transition(article, name, request.user)
+                done += 1
+            except (workflow.WorkflowError, ValidationError) as error:
+                messages.warning(request, f"{article.headline}: {' '.join(_error_messages(error))}")
+        if done:
+            messages.success(request, _("%(count)d article(s) updated.") % {"count": done})
+
+    # --- the list ------------------------------------------------------------------------
+    @admin.display(description=_("state"), ordering="status")
+    def state_badge(self, article):
+        return format_html(
+            '<span class="state state-{}">{}</span>', article.state, article.state_label
+        )
+
+    @admin.display(description=_("authors"))
+    def byline(self, article):
+        return format_html_join(
+            ", ", "{}", ((b.author.display_name,) for b in article.bylines.all())
+        )
+
+
+def _error_messages(error) -> list[str]:
+    return [str(m) for m in getattr(error, "messages", [error])]
+
+
+def _parse_local_datetime(value):
+    """A `datetime-local` input, read in the site's time zone."""
+    try:
+        parsed = parse_datetime(value.strip())
+    except ValueError:
+        return None
+    if parsed is not None and is_naive(parsed):
+        parsed = make_aware(parsed, get_current_timezone())
+    return parsed

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Status
+from articles.models.article import SCHEDULED, SCHEDULED_LABEL
+from authors.models import Author
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, Status.DRAFT.label),
+            (Status.REVIEW, Status.REVIEW.label),
+            (SCHEDULED, SCHEDULED_LABEL),
+            (Status.PUBLISHED, Status.PUBLISHED.label),
+            (Status.UNPUBLISHED, Status.UNPUBLISHED.label),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == SCHEDULED:
+            return queryset.scheduled()
+        if value == Status.PUBLISHED:
+            return queryset.published()
+        if value in (Status.DRAFT, Status.REVIEW, Status.UNPUBLISHED):
+            return queryset.filter(status=value)
+        return queryset
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    title = _("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Author.objects.values_list("pk", "display_name")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(bylines__author_id=int(value))
+        return queryset

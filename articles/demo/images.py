@@ -1,0 +1,45 @@
+"""Pictures for the demo, drawn with Pillow so nothing is downloaded."""
+
+import io
+import zlib
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw, ImageFont
+
+PALETTE = ["#1b4965", "#5fa8d3", "#ca6702", "#9b2226", "#2a9d8f", "#6a4c93", "#3d405b"]
+
+
+def _colour(seed: str) -> str:
+    return PALETTE[zlib.crc32(seed.encode()) % len(PALETTE)]
+
+
+def _jpeg(image: Image.Image, name: str) -> ContentFile:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=82, optimize=True)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def portrait(name: str, size: int = 480) -> ContentFile:
+    """A square with the person's initials."""
+    image = Image.new("RGB", (size, size), _colour(name))
+    draw = ImageDraw.Draw(image)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    font = ImageFont.load_default(size=size // 3)
+    draw.text((size / 2, size / 2), initials, fill="white", font=font, anchor="mm")
+    return _jpeg(image, "portrait.jpg")
+
+
+def scene(label: str, width: int = 1600, height: int = 900) -> ContentFile:
+    """A horizon-like gradient with the section's name, in the news site's 16:9 format."""
+    top, bottom = Image.new("RGB", (1, 1), _colour(label)).getpixel((0, 0)), (240, 230, 210)
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        t = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
+    font = ImageFont.load_default(size=height // 10)
+    draw.text((width / 2, height / 2), label, fill="white", font=font, anchor="mm")
+    return _jpeg(image, "scene.jpg")

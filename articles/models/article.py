@@ -1,0 +1,302 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from articles import rules
+from articles.sanitize import EDITOR_EXTENSIONS, sanitize_html
+from newsroom.slugs import unique_slug
+from newsroom.text import clean_line
+from newsroom.uploads import RandomUploadPath
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+# "Scheduled" is not stored: it is a published article whose time has not come yet, so it
+# turns public at that moment on every server with no job runner.
+SCHEDULED = "scheduled"
+SCHEDULED_LABEL = _("Scheduled")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one door to public content."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def in_review(self):
+        return self.filter(status=Status.REVIEW)
+
+    def by_user(self, user):
+        return self.filter(bylines__author__user=user).distinct()
+
+    def visible_to(self, user):
+        """What a member of staff may open in the admin: editors all, journalists their own."""
+        if rules.is_editor(user):
+            return self
+        return self.by_user(user)
+
+    def with_bylines(self):
+        return self.select_related("section").prefetch_related("bylines__author")
+
+
+class Article(ConcurrentTransitionMixin, models.Model):
+    Status = Status
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The article's address. Made from the headline when left empty; "
+            "it cannot change once the article has been published."
+        ),
+    )
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences under the headline; also the summary when shared."),
+    )
+    body = ProseEditorField(
+        _("body"), config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html, blank=True
+    )
+    section = models.ForeignKey(
+        "articles.Section",
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("section"),
+    )
+    authors = models.ManyToManyField(
+        "authors.Author",
+        through="articles.Byline",
+        related_name="articles",
+        verbose_name=_("authors"),
+    )
+    tags = TaggableManager(_("tags"), blank=True, help_text=_("Separate tags with commas."))
+    featured_image = models.ImageField(
+        _("featured image"), upload_to=RandomUploadPath("articles"), blank=True
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it. Required with an image."
+        ),
+    )
+    image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("credit"), max_length=150, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    status = FSMField(
+        _("state"), default=Status.DRAFT, choices=Status.choices, protected=True, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("Set by publishing or scheduling; editors may correct it."),
+    )
+    first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)
+    correction = models.TextField(
+        _("correction note"),
+        blank=True,
+        help_text=_("Shown to readers under the article once it is published."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can review, publish, schedule and unpublish"))]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.headline = clean_line(self.headline)
+        self.body = sanitize_html(self.body)
+        if self._slug_locked() and self.slug != self._stored_slug:
+            raise ValidationError({"slug": _("A published article's address cannot change.")})
+        if not self.slug:
+            self.slug = unique_slug(
+                self.headline, Article, max_length=100, exclude_pk=self.pk, fallback="article"
+            )
+        super().save(*args, **kwargs)
+        self._stored_slug = self.slug
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._stored_slug = article.__dict__.get("slug")
+        return article
+
+    # --- state as people see it -------------------------------------------------------
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def state(self) -> str:
+        return SCHEDULED if self.is_scheduled else self.status
+
+    @property
+    def state_label(self):
+        return SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
+
+    # --- validation and saving ----------------------------------------------------------
+    def clean(self):
+        errors = {}
+        if self.featured_image and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the picture: alternative text is required.")
+        if self._slug_locked() and self.slug != self._stored_slug:
+            errors["slug"] = _("A published article's address cannot change.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _slug_locked(self) -> bool:
+        return bool(self.first_published_at and getattr(self, "_stored_slug", None))
+
+    def save_by(self, user):
+        """Save on behalf of `user`, refusing what the workflow does not allow them."""
+        original = Article.objects.get(pk=self.pk) if self.pk else None
+        rules.check_save(user, original, self)
+        self.save()
+
+    def missing_for_review(self) -> list[str]:
+        """What must be filled in before an article goes to an editor or to readers."""
+        missing = []
+        if not self.standfirst.strip():
+            missing.append(_("a standfirst"))
+        if not self.body.strip():
+            missing.append(_("a body"))
+        if not self.bylines.exists():
+            missing.append(_("at least one author"))
+        if self.featured_image and not self.image_alt.strip():
+            missing.append(_("alternative text for the image"))
+        return missing
+
+    # --- the workflow: see articles/workflow.py for how these are called ----------------
+    @transition(
+        field=status,
+        source=Status.DRAFT,
+        target=Status.REVIEW,
+        permission=lambda article, user: rules.can_edit(user, article),
+    )
+    def submit(self, when=None):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.REVIEW,
+        target=Status.DRAFT,
+        permission=lambda article, user: rules.is_author(user, article),
+    )
+    def withdraw(self, when=None):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.REVIEW,
+        target=Status.DRAFT,
+        permission=lambda article, user: rules.is_editor(user),
+    )
+    def send_back(self, when=None):
+        pass
+
+    @transition(
+        field=status,
+        source=[Status.DRAFT, Status.REVIEW, Status.UNPUBLISHED],
+        target=Status.PUBLISHED,
+        permission=lambda article, user: rules.is_editor(user),
+    )
+    def publish(self, when=None):
+        now = timezone.now()
+        # A story coming back after being unpublished keeps its original date.
+        if not (self.first_published_at and self.published_at and self.published_at <= now):
+            self.published_at = now
+        self.first_published_at = self.first_published_at or self.published_at
+
+    @transition(
+        field=status,
+        source=[Status.DRAFT, Status.REVIEW, Status.UNPUBLISHED],
+        target=Status.PUBLISHED,
+        permission=lambda article, user: rules.is_editor(user),
+    )
+    def schedule(self, when=None):
+        self.published_at = when
+        self.first_published_at = self.first_published_at or when
+
+    @transition(
+        field=status,
+        source=Status.PUBLISHED,
+        target=Status.UNPUBLISHED,
+        permission=lambda article, user: rules.is_editor(user),
+    )
+    def unpublish(self, when=None):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.UNPUBLISHED,
+        target=Status.DRAFT,
+        permission=lambda article, user: rules.is_editor(user),
+    )
+    def reopen(self, when=None):
+        pass
+
+
+class Byline(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "authors.Author",
+        on_delete=models.CASCADE,
+        related_name="bylines",
+        verbose_name=_("author"),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author")
+        ]
+
+    def __str__(self):
+        return str(self.author)

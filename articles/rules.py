@@ -1,0 +1,75 @@
+"""Who may do what to an article: the one place the admin, actions and commands all ask.
+
+Journalists write and submit; editors (anyone holding `articles.publish_article`) review,
+publish, schedule, unpublish and correct. Superusers hold every permission.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+EDITOR_PERMISSION = "articles.publish_article"
+
+# Fields that only editors may set, whatever a form posts, with their value on a new article.
+EDITOR_ONLY_FIELDS = {"published_at": None, "correction": ""}
+
+
+def is_editor(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(EDITOR_PERMISSION))
+
+
+def is_author(user, article) -> bool:
+    if not (user and user.is_authenticated and article.pk):
+        return False
+    return article.bylines.filter(author__user=user).exists()
+
+
+def can_view(user, article) -> bool:
+    if not (user and user.is_active and user.has_perm("articles.view_article")):
+        return False
+    return is_editor(user) or is_author(user, article)
+
+
+def can_edit(user, article) -> bool:
+    """Editors edit everything; journalists only their own articles while they are drafts."""
+    if not (user and user.is_active):
+        return False
+    if is_editor(user):
+        return user.has_perm("articles.change_article")
+    if article.pk is None:
+        return user.has_perm("articles.add_article")
+    return (
+        user.has_perm("articles.change_article")
+        and article.status == article.Status.DRAFT
+        and is_author(user, article)
+    )
+
+
+def can_delete(user, article) -> bool:
+    """Nothing public is deleted by staff (unpublish first); journalists only unpublished drafts."""
+    if not (user and user.is_active and user.has_perm("articles.delete_article")):
+        return False
+    if user.is_superuser:
+        return True
+    if article.status == article.Status.PUBLISHED:
+        return False
+    if is_editor(user):
+        return True
+    return (
+        article.status == article.Status.DRAFT
+        and article.first_published_at is None
+        and is_author(user, article)
+    )
+
+
+def protected_fields(user) -> tuple[str, ...]:
+    return () if is_editor(user) else tuple(EDITOR_ONLY_FIELDS)
+
+
+def check_save(user, original, article) -> None:
+    """Refuse a save that this user may not make; `original` is the row as stored (or None)."""
+    if not can_edit(user, original or article):
+        raise PermissionDenied(_("You may not change this article."))
+    for field in protected_fields(user):
+        stored = getattr(original, field) if original else EDITOR_ONLY_FIELDS[field]
+        if getattr(article, field) != stored:
+            raise PermissionDenied(_("Only an editor may change “%(field)s”.") % {"field": field})

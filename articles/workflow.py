@@ -1,0 +1,108 @@
+"""Moving an article through the workflow: the single entry point for every caller.
+
+The admin's buttons, its bulk actions, management commands and tests all call
+`apply_transition`; it checks the user's right, the article's state and the inputs,
+records the step, and sends notifications once the transaction has committed.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+
+from articles import notifications
+from articles.models import Transition
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    needs_comment: bool = False
+    needs_time: bool = False
+    needs_complete: bool = False
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action("submit", _("Submit for review"), needs_complete=True),
+        Action("withdraw", _("Withdraw from review")),
+        Action("send_back", _("Send back to the journalist"), needs_comment=True),
+        Action("publish", _("Publish"), needs_complete=True),
+        Action("schedule", _("Schedule"), needs_time=True, needs_complete=True),
+        Action("unpublish", _("Unpublish")),
+        Action("reopen", _("Reopen as a draft")),
+    ]
+}
+
+
+class WorkflowError(Exception):
+    """The action cannot happen now (already done, or wrong state); nothing changed."""
+
+
+def available_actions(article, user) -> list[Action]:
+    """The actions this user may take on this article now, in display order."""
+    return [
+        action
+        for action in ACTIONS.values()
+        if has_transition_perm(getattr(article, action.name), user)
+    ]
+
+
+def apply_transition(article, name, user, comment="", when=None) -> Transition:
+    action = ACTIONS.get(name)
+    if action is None:
+        raise WorkflowError(_("Unknown action."))
+    method = getattr(article, name)
+    if not can_proceed(method):
+        raise WorkflowError(
+            _("This article is now “%(state)s”: the action was not applied.")
+            % {"state": article.state_label}
+        )
+    if not has_transition_perm(method, user):
+        raise PermissionDenied(_("You may not do this to this article."))
+    comment = (comment or "").strip()
+    _validate_inputs(article, action, comment, when)
+
+    source = article.status
+    try:
+        with transaction.atomic():
+            method(when=when)
+            article.save()
+            step = Transition.objects.create(
+                article=article,
+                user=user,
+                name=name,
+                source=source,
+                target=article.status,
+                comment=comment,
+                publish_at=article.published_at if name in ("publish", "schedule") else None,
+            )
+    except ConcurrentTransition:
+        article.refresh_from_db()
+        raise WorkflowError(
+            _("Someone else changed this article first; it is now “%(state)s”.")
+            % {"state": article.state_label}
+        ) from None
+    transaction.on_commit(lambda: notifications.after_transition(step))
+    return step
+
+
+def _validate_inputs(article, action, comment, when):
+    errors = {}
+    if action.needs_comment and not comment:
+        errors["comment"] = _("Say what needs to change: a comment is required.")
+    if action.needs_time and (when is None or when <= timezone.now()):
+        errors["publish_at"] = _("Choose a publication time in the future.")
+    if action.needs_complete:
+        missing = article.missing_for_review()
+        if missing:
+            errors["__all__"] = _("Before this, the article needs: %(missing)s.") % {
+                "missing": ", ".join(str(m) for m in missing)
+            }
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,52 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from authors import rules
+from authors.models import Author
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "job_title", "user", "updated_at"]
+    list_select_related = ["user"]
+    search_fields = ["display_name", "job_title"]
+    fieldsets = [
+        (None, {"fields": ["display_name", "slug", "job_title", "photo", "bio"]}),
+        (_("Public links"), {"fields": ["website", "x_url", "facebook_url", "linkedin_url"]}),
+        (_("Account"), {"fields": ["user"]}),
+    ]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return rules.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        return rules.can_delete(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return rules.protected_fields(request.user)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if rules.protected_fields(request.user) else {"slug": ["display_name"]}
+
+    def save_model(self, request, obj, form, change):
+        obj.save_by(request.user)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected) + [
+            _("%(author)s (has published articles)") % {"author": author}
+            for author in objs
+            if author.has_public_articles()
+        ]
+        return deleted, counts, perms_needed, protected
+
+    def delete_queryset(self, request, queryset):
+        for author in queryset:
+            if not rules.can_delete(request.user, author):
+                raise PermissionDenied
+        super().delete_queryset(request, queryset)

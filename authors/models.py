@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.deletion import ProtectedError
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.slugs import unique_slug
+from newsroom.uploads import RandomUploadPath
+
+
+class Author(models.Model):
+    """A public byline: the person readers see, optionally tied to a login account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        verbose_name=_("login account"),
+        help_text=_("The account this author uses to sign in, if any."),
+    )
+    display_name = models.CharField(_("display name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Used in the author page's address. Made from the name when left empty."),
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    photo = models.ImageField(_("photo"), upload_to=RandomUploadPath("authors"), blank=True)
+    bio = models.TextField(
+        _("short bio"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A few sentences shown under the author's articles."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    x_url = models.URLField(_("X profile"), blank=True)
+    facebook_url = models.URLField(_("Facebook profile"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.display_name, Author, max_length=80, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    def save_by(self, user):
+        """Save on behalf of `user`, refusing what they may not change."""
+        from authors import rules
+
+        original = Author.objects.get(pk=self.pk) if self.pk else None
+        rules.check_save(user, original, self)
+        self.save()
+
+    @classmethod
+    def for_user(cls, user) -> "Author":
+        """The user's profile, created from their name the first time they write."""
+        author = cls.objects.filter(user=user).first()
+        if author is None:
+            author = cls.objects.create(
+                user=user, display_name=user.get_full_name() or user.get_username()
+            )
+        return author
+
+    def has_public_articles(self) -> bool:
+        """Published or scheduled work: deleting the author would orphan it."""
+        from articles.models import Article
+
+        return Article.objects.filter(authors=self, status=Article.Status.PUBLISHED).exists()
+
+    def refuse_deletion_if_published(self) -> None:
+        """Called before every delete, single or bulk (see signals)."""
+        if self.pk and self.has_public_articles():
+            raise ProtectedError(
+                _("%(author)s has published articles and cannot be deleted.") % {"author": self},
+                {self},
+            )
