@@ -1,0 +1,25 @@
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.demo import loader
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom (sections, authors, articles, demo logins). Safe to repeat."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "Refusing to create demo users with DEBUG off: the demo logins share a "
+                "known password. Run it on a development machine (DEBUG=1)."
+            )
+        password = os.environ.get("DEMO_PASSWORD") or "newsroom-demo"
+        created = loader.load(password)
+        summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded (new: {summary})."))
+        self.stdout.write(
+            "Demo logins at /admin/ (password: the DEMO_PASSWORD variable, "
+            "or newsroom-demo): journalist, journalist2, editor, admin."
+        )
