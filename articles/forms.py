@@ -20,7 +20,8 @@ def dedupe_tags(names):
 
 class BoundedTagField(TagField):
     def clean(self, value):
-        names = dedupe_tags(super().clean(value))
+        parsed = super().clean(value)  # taggit sorts them: put them back in typed order
+        names = dedupe_tags(sorted(parsed, key=lambda name: (value or "").find(name)))
         too_long = [name for name in names if len(name) > TAG_MAX_LENGTH]
         if too_long:
             raise forms.ValidationError(

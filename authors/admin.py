@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from authors import rules
@@ -11,6 +12,7 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display = ["display_name", "job_title", "user", "updated_at"]
     list_select_related = ["user"]
     search_fields = ["display_name", "job_title"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["display_name", "slug", "job_title", "photo", "bio"]}),
         (_("Public links"), {"fields": ["website", "x_url", "facebook_url", "linkedin_url"]}),

@@ -6,6 +6,3 @@ class AuthorsConfig(AppConfig):
     name = "authors"
     verbose_name = _("Authors")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from authors import signals  # noqa: F401

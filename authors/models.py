@@ -8,6 +8,14 @@ from newsroom.slugs import unique_slug
 from newsroom.uploads import RandomUploadPath
 
 
+class AuthorQuerySet(models.QuerySet):
+    def delete(self):
+        # Checked before the deletion starts, so the refusal leaves every transaction usable.
+        for author in self:
+            author.refuse_deletion_if_published()
+        return super().delete()
+
+
 class Author(models.Model):
     """A public byline: the person readers see, optionally tied to a login account."""
 
@@ -43,6 +51,8 @@ class Author(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = AuthorQuerySet.as_manager()
+
     class Meta:
         ordering = ["display_name"]
         verbose_name = _("author")
@@ -58,6 +68,10 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        self.refuse_deletion_if_published()
+        return super().delete(*args, **kwargs)
 
     def save_by(self, user):
         """Save on behalf of `user`, refusing what they may not change."""
@@ -84,7 +98,7 @@ class Author(models.Model):
         return Article.objects.filter(authors=self, status=Article.Status.PUBLISHED).exists()
 
     def refuse_deletion_if_published(self) -> None:
-        """Called before every delete, single or bulk (see signals)."""
+        """Called before every delete, single or bulk."""
         if self.pk and self.has_public_articles():
             raise ProtectedError(
                 _("%(author)s has published articles and cannot be deleted.") % {"author": self},

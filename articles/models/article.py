@@ -177,6 +177,10 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
 
     # --- validation and saving ----------------------------------------------------------
+    def clean_fields(self, exclude=None):
+        # The state is protected and only moves through transitions: never "clean" it.
+        super().clean_fields(exclude={*(exclude or ()), "status"})
+
     def clean(self):
         errors = {}
         if self.featured_image and not self.image_alt.strip():

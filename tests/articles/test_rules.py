@@ -1,0 +1,52 @@
+"""The model layer refuses what a user may not save, whatever the admin shows."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from articles.models import Article
+
+
+def test_journalist_cannot_save_an_editor_only_field(draft, journalist):
+    draft.published_at = timezone.now()
+    with pytest.raises(PermissionDenied):
+        draft.save_by(journalist)
+    draft.refresh_from_db()
+    assert draft.published_at is None
+
+
+def test_journalist_cannot_create_an_article_with_a_correction(journalist):
+    from tests.factories import SectionFactory
+
+    article = Article(headline="h", section=SectionFactory(), correction="x")
+    with pytest.raises(PermissionDenied):
+        article.save_by(journalist)
+    assert not Article.objects.exists()
+
+
+def test_journalist_cannot_save_a_colleagues_draft(draft, colleague):
+    draft.headline = "Réécrit"
+    with pytest.raises(PermissionDenied):
+        draft.save_by(colleague)
+
+
+def test_journalist_cannot_save_own_published_article(published, journalist):
+    published.headline = "Changé après publication"
+    with pytest.raises(PermissionDenied):
+        published.save_by(journalist)
+
+
+def test_editor_corrects_a_published_article(published, editor):
+    published.correction = "Le montant était de 3 milliards, non de 30."
+    published.save_by(editor)
+    published.refresh_from_db()
+    assert published.correction.startswith("Le montant")
+
+
+def test_image_requires_alt_text(draft):
+    from django.core.exceptions import ValidationError
+
+    draft.featured_image = "articles/x.jpg"
+    with pytest.raises(ValidationError) as error:
+        draft.full_clean()
+    assert "image_alt" in error.value.message_dict

@@ -1,0 +1,105 @@
+"""Author profiles: a journalist edits only their own; published authors are never deleted."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError
+from django.urls import reverse
+
+from authors.models import Author
+from tests.conftest import client_for
+from tests.factories import AuthorFactory
+
+
+def profile_post(author, **overrides):
+    data = {
+        "display_name": author.display_name,
+        "slug": author.slug,
+        "job_title": author.job_title,
+        "bio": author.bio,
+        "website": author.website,
+        "x_url": author.x_url,
+        "facebook_url": author.facebook_url,
+        "linkedin_url": author.linkedin_url,
+        "user": str(author.user_id or ""),
+    }
+    data.update(overrides)
+    return data
+
+
+def change(author):
+    return reverse("admin:authors_author_change", args=[author.pk])
+
+
+def test_journalist_edits_own_profile(journalist):
+    own = journalist.author_profile
+    response = client_for(journalist).post(change(own), profile_post(own, bio="Reporter à Bouaké."))
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.bio == "Reporter à Bouaké."
+
+
+def test_journalist_cannot_edit_a_colleagues_profile(journalist, colleague):
+    theirs = colleague.author_profile
+    response = client_for(journalist).post(change(theirs), profile_post(theirs, bio="Piraté"))
+    assert response.status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.bio != "Piraté"
+
+
+def test_journalist_cannot_relink_own_profile_or_change_its_slug(journalist, colleague):
+    own = journalist.author_profile
+    data = profile_post(own, user=str(colleague.pk), slug="autre")
+    client_for(journalist).post(change(own), data)
+    own.refresh_from_db()
+    assert own.user == journalist and own.slug != "autre"
+    own.user = colleague
+    with pytest.raises(PermissionDenied):
+        own.save_by(journalist)
+
+
+def test_editor_edits_any_profile(editor, colleague):
+    theirs = colleague.author_profile
+    response = client_for(editor).post(change(theirs), profile_post(theirs, job_title="Chef"))
+    assert response.status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.job_title == "Chef"
+
+
+def test_journalist_cannot_create_profiles(journalist):
+    response = client_for(journalist).post(
+        reverse("admin:authors_author_add"), {"display_name": "Faux"}
+    )
+    assert response.status_code == 403
+    assert not Author.objects.filter(display_name="Faux").exists()
+
+
+def test_author_with_published_articles_cannot_be_deleted(published, journalist, editor):
+    author = journalist.author_profile
+    with pytest.raises(ProtectedError):
+        author.delete()
+    with pytest.raises(ProtectedError):
+        Author.objects.filter(pk=author.pk).delete()
+    client_for(editor).post(
+        reverse("admin:authors_author_delete", args=[author.pk]), {"post": "yes"}
+    )
+    response = client_for(editor).post(
+        reverse("admin:authors_author_changelist"),
+        {"action": "delete_selected", "_selected_action": [author.pk], "post": "yes"},
+    )
+    assert response.status_code in (200, 403)
+    assert Author.objects.filter(pk=author.pk).exists()
+    assert published.bylines.filter(author=author).exists()
+
+
+def test_author_without_published_articles_can_be_deleted(editor, draft):
+    author = AuthorFactory()
+    response = client_for(editor).post(
+        reverse("admin:authors_author_delete", args=[author.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Author.objects.filter(pk=author.pk).exists()
+
+
+def test_slug_is_made_from_the_name(db):
+    assert AuthorFactory(display_name="Séverin Konan").slug == "severin-konan"
+    assert AuthorFactory(display_name="Séverin Konan").slug == "severin-konan-2"

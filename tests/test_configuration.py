@@ -1,0 +1,66 @@
+"""Settings come from the environment; production refuses to start without a secret key."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_check(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    clean.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings")
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_server_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_check()
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_server_starts_with_a_secret_key():
+    result = run_check(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+
+
+def test_debug_must_be_a_clear_boolean():
+    result = run_check(DEBUG="maybe", SECRET_KEY="x" * 50)
+    assert result.returncode != 0 and "DEBUG" in result.stderr
+
+
+def test_defaults(settings):
+    assert settings.TIME_ZONE == "Africa/Abidjan"
+    assert settings.LANGUAGE_CODE == "fr"
+    assert settings.TAGGIT_CASE_INSENSITIVE
+
+
+def perms(name):
+    return {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Group.objects.get(name=name).permissions.select_related("content_type")
+    }
+
+
+def test_groups_have_exactly_their_permissions(db):
+    crud = ("add", "change", "delete", "view")
+    assert perms("Journalists") == {
+        *(f"articles.{v}_article" for v in crud),
+        *(f"articles.{v}_byline" for v in crud),
+        "articles.view_section",
+        "authors.view_author",
+        "authors.change_author",
+    }
+    editors = perms("Editors")
+    assert "articles.publish_article" in editors
+    assert not any(p.startswith("auth.") for p in editors | perms("Journalists"))
