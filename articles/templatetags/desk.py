@@ -1,7 +1,7 @@
 """The admin index's "what needs attention" lists, for editors and for journalists."""
 
 from django import template
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from articles import rules
 from articles.models import Article, Status, Transition
@@ -32,6 +32,6 @@ def desk_attention(context):
         own = _with_last_step(articles.by_user(user).filter(status=Status.DRAFT))
         lists = [
             ("sent_back", own.filter(last_step="send_back")),
-            ("drafts", own.exclude(last_step="send_back")),
+            ("drafts", own.filter(Q(last_step__isnull=True) | ~Q(last_step="send_back"))),
         ]
     return {"lists": [(key, list(qs[:LIST_LENGTH])) for key, qs in lists]}
