@@ -1,0 +1,69 @@
+"""The demo content: complete, idempotent, and never created with DEBUG off."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from articles.demo import corpus, reference
+from articles.models import Article, Section, Transition
+from authors.models import Author
+
+
+def snapshot():
+    return (
+        get_user_model().objects.count(),
+        Section.objects.count(),
+        Author.objects.count(),
+        list(
+            Article.objects.order_by("pk").values_list("pk", "status", "published_at", "updated_at")
+        ),
+        Transition.objects.count(),
+    )
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_is_complete(demo):
+    assert Article.objects.count() == len(corpus.ARTICLES) + 1
+    assert Article.objects.published().count() >= 30
+    assert Article.objects.scheduled().count() == 1
+    assert Article.objects.filter(status="draft").exists()
+    assert Article.objects.filter(status="review").exists()
+    assert Section.objects.count() == 7 and Author.objects.count() == 4
+    assert all(author.photo for author in Author.objects.all())
+    User = get_user_model()
+    assert User.objects.get(username="journalist").groups.get().name == "Journalists"
+    assert User.objects.get(username="editor").groups.get().name == "Editors"
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="journalist2").check_password("newsroom-demo")
+
+
+def test_reference_article_is_published_as_written(demo):
+    article = Article.objects.published().get(headline=reference.HEADLINE)
+    assert [b.author.display_name for b in article.bylines.all()] == ["Séverin Konan"]
+    assert article.section.name == "Sécurité"
+    assert sorted(article.tags.names()) == sorted(reference.TAGS)
+    assert "<h2>Vers une collaboration renforcée pour la sécurité du Sahel</h2>" in article.body
+    for _kind, text in reference.BLOCKS:
+        assert text in article.body
+    assert article.body.count("<p>") == 7
+    assert article.featured_image and article.image_alt
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == before
+
+
+def test_demo_refuses_to_run_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo")
+    assert not get_user_model().objects.exists()
