@@ -1,9 +1,13 @@
 """Shared named people: two journalists, an editor, an administrator and a stranger."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from articles import workflow
+from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 
@@ -65,3 +69,25 @@ def in_review(draft, journalist):
 def published(in_review, editor):
     workflow.apply_transition(in_review, "publish", editor)
     return in_review
+
+
+@pytest.fixture
+def article_in(draft, journalist, editor):
+    def make(state):
+        if state in ("review", "published", "scheduled", "unpublished"):
+            workflow.apply_transition(draft, "submit", journalist)
+        if state in ("published", "unpublished"):
+            workflow.apply_transition(draft, "publish", editor)
+        if state == "unpublished":
+            workflow.apply_transition(draft, "unpublish", editor)
+        if state == "scheduled":
+            when = timezone.now() + timedelta(hours=2)
+            workflow.apply_transition(draft, "schedule", editor, when=when)
+        return Article.objects.get(pk=draft.pk)
+
+    return make
+
+
+@pytest.fixture
+def people(journalist, colleague, editor, outsider):
+    return {"author": journalist, "colleague": colleague, "editor": editor, "outsider": outsider}

@@ -5,6 +5,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import get_current_timezone, is_naive, make_aware
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles import rules, workflow
-from articles.admin.filters import AuthorFilter, StateFilter
+from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Byline
 from authors.models import Author
@@ -33,10 +34,11 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BylineInline]
     list_display = ["headline", "state_badge", "section", "byline", "published_at", "updated_at"]
     list_select_related = ["section"]
-    list_filter = [StateFilter, "section", AuthorFilter, "tags"]
+    list_filter = [StateFilter, "section", AuthorFilter, PopularTagFilter]
     search_fields = ["headline", "standfirst", "bylines__author__display_name", "tags__name"]
     date_hierarchy = "published_at"
     list_per_page = 50
+    ordering = ["-updated_at"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         (_("Filing"), {"fields": ["section", "tags", "language"]}),
@@ -89,8 +91,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
-        # A journalist always stays on their own article's byline, or they would lose it.
-        if not rules.is_editor(request.user):
+        # A journalist always stays on their own article's byline, or they would lose it;
+        # anyone's new article with no byline gets its writer's.
+        if not rules.is_editor(request.user) or not (change or article.bylines.exists()):
             own = Author.for_user(request.user)
             if not article.bylines.filter(author=own).exists():
                 position = article.bylines.count()
@@ -180,6 +183,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "workflow_history": article.transitions.select_related("user"),
             "workflow_inside_form": rules.can_edit(request.user, article),
             "article_state": article.state_label,
+            "TIME_ZONE_NAME": timezone.get_current_timezone_name(),
             "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
             "transition_url": reverse("admin:articles_article_transition", args=[article.pk]),
         }

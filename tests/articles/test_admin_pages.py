@@ -54,7 +54,7 @@ def test_article_list_shows_state_section_and_authors(published, editor):
         ("state", lambda a: "scheduled"),
         ("section__id__exact", lambda a: a.section_id),
         ("author", lambda a: a.bylines.get().author_id),
-        ("tags__id__exact", lambda a: a.tags.get().pk),
+        ("tag", lambda a: a.tags.get().slug),
     ],
 )
 def test_article_list_filters(in_review, editor, param, value_of):

@@ -36,28 +36,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def article_in(draft, journalist, editor):
-    def make(state):
-        if state in ("review", "published", "scheduled", "unpublished"):
-            workflow.apply_transition(draft, "submit", journalist)
-        if state in ("published", "unpublished"):
-            workflow.apply_transition(draft, "publish", editor)
-        if state == "unpublished":
-            workflow.apply_transition(draft, "unpublish", editor)
-        if state == "scheduled":
-            when = timezone.now() + timedelta(hours=2)
-            workflow.apply_transition(draft, "schedule", editor, when=when)
-        return Article.objects.get(pk=draft.pk)
-
-    return make
-
-
-@pytest.fixture
-def people(journalist, colleague, editor, outsider):
-    return {"author": journalist, "colleague": colleague, "editor": editor, "outsider": outsider}
-
-
 @pytest.mark.parametrize("state", EXPECTED)
 @pytest.mark.parametrize("role", ["author", "colleague", "editor", "outsider"])
 def test_available_actions_per_role_and_state(article_in, people, state, role):
