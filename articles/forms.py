@@ -52,5 +52,6 @@ class ArticleAdminForm(forms.ModelForm):
             "image_caption",
             "image_credit",
             "published_at",
+            "is_lead",
             "correction",
         ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 EDITOR_PERMISSION = "articles.publish_article"
 
 # Fields that only editors may set, whatever a form posts, with their value on a new article.
-EDITOR_ONLY_FIELDS = {"published_at": None, "correction": ""}
+EDITOR_ONLY_FIELDS = {"published_at": None, "correction": "", "is_lead": False}
 
 
 def is_editor(user) -> bool:
@@ -72,4 +72,7 @@ def check_save(user, original, article) -> None:
     for field in protected_fields(user):
         stored = getattr(original, field) if original else EDITOR_ONLY_FIELDS[field]
         if getattr(article, field) != stored:
-            raise PermissionDenied(_("Only an editor may change “%(field)s”.") % {"field": field})
+            raise PermissionDenied(
+                _("Only an editor may change “%(field)s”.")
+                % {"field": article._meta.get_field(field).verbose_name}
+            )

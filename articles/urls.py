@@ -1,10 +1,14 @@
 from django.urls import path
 
-from articles import views
+from articles.views import contact, pages, search
 
 app_name = "articles"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("rubrique/<slug:slug>/", views.SectionView.as_view(), name="section"),
-    path("article/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("", pages.HomeView.as_view(), name="home"),
+    path("article/<slug:slug>/", pages.ArticleDetailView.as_view(), name="detail"),
+    path("rubrique/<slug:slug>/", pages.SectionView.as_view(), name="section"),
+    path("mot-cle/<slug:slug>/", pages.TagView.as_view(), name="tag"),
+    path("recherche/", search.SearchView.as_view(), name="search"),
+    path("contact/", contact.contact, name="contact"),
+    path("contact/merci/", contact.contact_thanks, name="contact_thanks"),
 ]

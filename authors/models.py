@@ -9,6 +9,12 @@ from newsroom.uploads import RandomUploadPath
 
 
 class AuthorQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Authors readers may discover: those with at least one published article."""
+        from articles.models import Article
+
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
     def delete(self):
         # Checked before the deletion starts, so the refusal leaves every transaction usable.
         for author in self:

@@ -38,4 +38,7 @@ def check_save(user, original, author) -> None:
     for field in protected_fields(user):
         attname = author._meta.get_field(field).attname
         if getattr(author, attname) != getattr(original, attname):
-            raise PermissionDenied(_("Only an editor may change “%(field)s”.") % {"field": field})
+            raise PermissionDenied(
+                _("Only an editor may change “%(field)s”.")
+                % {"field": author._meta.get_field(field).verbose_name}
+            )

@@ -1,14 +1,22 @@
-from django.views.generic import DetailView
+from django.shortcuts import get_object_or_404
 
-from articles.models import Article
+from articles import metadata
+from articles.views.listing import PublishedListView
 from authors.models import Author
 
 
-class AuthorDetailView(DetailView):
-    model = Author
+class AuthorDetailView(PublishedListView):
+    """An author's profile and articles; unknown to readers until something of theirs is out."""
+
     template_name = "authors/author_detail.html"
-    context_object_name = "author"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(
+            Author.objects.with_published_articles(), slug=self.kwargs["slug"]
+        )
+        return self.published().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.published().with_bylines().filter(authors=self.object)[:20]
-        return super().get_context_data(articles=articles, **kwargs)
+        return super().get_context_data(
+            author=self.author, json_ld=metadata.profile_page(self.author), **kwargs
+        )

@@ -22,6 +22,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = env_str("SITE_NAME", "Newsroom")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Open Graph locales for the languages articles are written in.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -30,9 +32,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_fsm",
     "taggit",
     "django_prose_editor",
+    "crispy_forms",
+    "crispy_bootstrap5",
     "authors",
     "articles",
 ]
@@ -104,6 +109,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "fr")
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Africa/Abidjan")
 USE_I18N = True
 USE_TZ = True
@@ -117,6 +123,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII tag addresses: /mot-cle/securite/
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -126,6 +136,10 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# Where readers' tips ("Contacter la rédaction") are sent.
+NEWSROOM_EMAIL = env_str("NEWSROOM_EMAIL", DEFAULT_FROM_EMAIL)
+# How many tips one address may send per hour before being asked to wait.
+TIPS_PER_HOUR = 5
 
 LOGIN_URL = "admin:login"
 

@@ -1,19 +1,40 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from articles.sitemaps import SITEMAPS, news_sitemap
+from articles.views.robots import robots_txt
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Desk")
 
+# Language-neutral addresses: machines read these.
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
+    path("flux/", include("articles.feed_urls")),
+]
+
+# People's pages: French at the root, English under /en/ (or the other way round with
+# LANGUAGE_CODE=en), so every page can be cached whole and linked in either language.
+urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("auteurs/", include("authors.urls")),
     path("", include("articles.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

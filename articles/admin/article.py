@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,6 +15,7 @@ from articles import rules, workflow
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Byline
+from articles.models.article import BYLINES
 from authors.models import Author
 
 
@@ -46,14 +46,13 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Featured image"),
             {"fields": ["featured_image", "image_alt", "image_caption", "image_credit"]},
         ),
-        (_("Publication"), {"fields": ["published_at", "correction"]}),
+        (_("Publication"), {"fields": ["published_at", "is_lead", "correction"]}),
     ]
     actions = ["publish_selected", "unpublish_selected"]
 
     # --- what each user sees and may do: every answer comes from articles.rules ----------
     def get_queryset(self, request):
-        bylines = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        return super().get_queryset(request).visible_to(request.user).prefetch_related(bylines)
+        return super().get_queryset(request).visible_to(request.user).prefetch_related(BYLINES)
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -159,7 +158,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def preview_view(self, request, object_id):
-        article = get_object_or_404(self.get_queryset(request).with_bylines(), pk=object_id)
+        queryset = self.get_queryset(request).select_related("section").prefetch_related("tags")
+        article = get_object_or_404(queryset, pk=object_id)
         if not rules.can_view(request.user, article):
             raise PermissionDenied
         response = TemplateResponse(

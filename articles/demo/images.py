@@ -30,7 +30,7 @@ def portrait(name: str, size: int = 480) -> ContentFile:
 
 
 def scene(label: str, width: int = 1600, height: int = 900) -> ContentFile:
-    """A horizon-like gradient with the section's name, in the news site's 16:9 format."""
+    """A sky-to-sand gradient with a sun and a horizon, coloured by the section's name."""
     top, bottom = Image.new("RGB", (1, 1), _colour(label)).getpixel((0, 0)), (240, 230, 210)
     image = Image.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)
@@ -40,6 +40,7 @@ def scene(label: str, width: int = 1600, height: int = 900) -> ContentFile:
             [(0, y), (width, y)],
             fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
         )
-    font = ImageFont.load_default(size=height // 10)
-    draw.text((width / 2, height / 2), label, fill="white", font=font, anchor="mm")
+    sun = zlib.crc32(label.encode()) % (width // 2) + width // 4
+    draw.ellipse([sun - 90, height // 3 - 90, sun + 90, height // 3 + 90], fill=(255, 236, 179))
+    draw.rectangle([0, int(height * 0.72), width, height], fill=(120, 94, 60))
     return _jpeg(image, "scene.jpg")

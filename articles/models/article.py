@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_prose_editor.fields import ProseEditorField
@@ -26,6 +28,44 @@ class Status(models.TextChoices):
 # turns public at that moment on every server with no job runner.
 SCHEDULED = "scheduled"
 SCHEDULED_LABEL = _("Scheduled")
+WORDS_PER_MINUTE = 200
+
+
+class Byline(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        "authors.Author",
+        on_delete=models.CASCADE,
+        related_name="bylines",
+        verbose_name=_("author"),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+MAX_SEARCH_WORDS = 8
+MAX_SEARCH_LENGTH = 200
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a reader's query: bounded, control characters removed, no empties."""
+    text = clean_line((query or "")[:MAX_SEARCH_LENGTH])
+    return [word for word in text.split() if word][:MAX_SEARCH_WORDS]
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -49,11 +89,44 @@ class ArticleQuerySet(models.QuerySet):
         return self.by_user(user)
 
     def with_bylines(self):
-        return self.select_related("section").prefetch_related("bylines__author")
+        return self.select_related("section").prefetch_related(BYLINES)
+
+    def for_listing(self):
+        """What lists and cards show: no body, section joined, bylines in one query."""
+        return self.with_bylines().defer("body", "correction")
+
+    def search(self, query: str):
+        """Every word must appear in the headline, standfirst, body, a tag or an author's name.
+
+        A simple, portable search; PostgreSQL's full-text search replaces it in production.
+        """
+        words = search_words(query)
+        if not words:
+            return self.none()
+        matches = self
+        for word in words:
+            matches = matches.filter(
+                Q(headline__icontains=word)
+                | Q(standfirst__icontains=word)
+                | Q(body__icontains=word)
+                | Q(tags__name__icontains=word)
+                | Q(authors__display_name__icontains=word)
+            )
+        return self.filter(pk__in=matches.values("pk"))
 
 
 class Article(ConcurrentTransitionMixin, models.Model):
     Status = Status
+    # A change to one of these after publication shows readers "Mis à jour".
+    READER_VISIBLE_FIELDS = (
+        "headline",
+        "standfirst",
+        "body",
+        "featured_image",
+        "image_caption",
+        "image_credit",
+        "correction",
+    )
 
     headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
@@ -89,8 +162,14 @@ class Article(ConcurrentTransitionMixin, models.Model):
     )
     tags = TaggableManager(_("tags"), blank=True, help_text=_("Separate tags with commas."))
     featured_image = models.ImageField(
-        _("featured image"), upload_to=RandomUploadPath("articles"), blank=True
+        _("featured image"),
+        upload_to=RandomUploadPath("articles"),
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
         _("alternative text"),
         max_length=250,
@@ -114,6 +193,17 @@ class Article(ConcurrentTransitionMixin, models.Model):
         help_text=_("Set by publishing or scheduling; editors may correct it."),
     )
     first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)
+    revised_at = models.DateTimeField(
+        _("updated after publication"),
+        null=True,
+        editable=False,
+        help_text=_("When the text last changed while the article was public."),
+    )
+    is_lead = models.BooleanField(
+        _("lead story"),
+        default=False,
+        help_text=_("Show at the top of the home page (the most recent lead story wins)."),
+    )
     correction = models.TextField(
         _("correction note"),
         blank=True,
@@ -145,6 +235,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
             )
         super().save(*args, **kwargs)
         self._stored_slug = self.slug
+        if self.is_lead:
+            # One lead story at a time: choosing a new one retires the previous one.
+            Article.objects.filter(is_lead=True).exclude(pk=self.pk).update(is_lead=False)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -173,6 +266,30 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return SCHEDULED if self.is_scheduled else self.status
 
     @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(strip_tags(self.body).split()) / WORDS_PER_MINUTE))
+
+    @property
+    def last_modified(self):
+        return self.revised_at or self.published_at
+
+    def related(self, limit=4):
+        """Published articles sharing the most tags, then the latest of the same section."""
+        public = Article.objects.published().exclude(pk=self.pk).select_related("section")
+        public = public.defer("body", "correction")
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        found = list(
+            public.filter(tags__in=tag_ids)
+            .annotate(shared=Count("tags"))
+            .order_by("-shared", "-published_at")[:limit]
+        )
+        if len(found) < limit:
+            found += public.filter(section_id=self.section_id).exclude(
+                pk__in=[a.pk for a in found]
+            )[: limit - len(found)]
+        return found
+
+    @property
     def state_label(self):
         return SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
 
@@ -197,7 +314,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
         """Save on behalf of `user`, refusing what the workflow does not allow them."""
         original = Article.objects.get(pk=self.pk) if self.pk else None
         rules.check_save(user, original, self)
+        if original is not None and original.is_public and self._content_differs(original):
+            self.revised_at = timezone.now()
         self.save()
+
+    def _content_differs(self, other) -> bool:
+        return any(getattr(self, f) != getattr(other, f) for f in self.READER_VISIBLE_FIELDS)
 
     def missing_for_review(self) -> list[str]:
         """What must be filled in before an article goes to an editor or to readers."""
@@ -280,27 +402,3 @@ class Article(ConcurrentTransitionMixin, models.Model):
     )
     def reopen(self, when=None):
         pass
-
-
-class Byline(models.Model):
-    """An author's place in an article's byline."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(
-        "authors.Author",
-        on_delete=models.CASCADE,
-        related_name="bylines",
-        verbose_name=_("author"),
-    )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("byline")
-        verbose_name_plural = _("bylines")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author")
-        ]
-
-    def __str__(self):
-        return str(self.author)

@@ -252,3 +252,30 @@ def test_unrelated_articles_are_not_changed_by_a_journalist_post(draft, journali
     data["bylines-0-article"] = str(other.pk)
     client_for(journalist).post(change_url(draft), data)
     assert other.bylines.count() == 0
+
+
+def test_journalist_without_a_profile_gets_one_on_first_article(db):
+    from tests.factories import UserFactory
+
+    newcomer = UserFactory(
+        username="kader", first_name="Kader", last_name="Ouédraogo", group="Journalists"
+    )
+    data = article_post(headline="Premier papier", section=str(SectionFactory().pk))
+    assert client_for(newcomer).post(ADD_URL, data).status_code == 302
+    article = Article.objects.get()
+    assert [b.author.display_name for b in article.bylines.all()] == ["Kader Ouédraogo"]
+    assert article.bylines.get().author.user == newcomer
+
+
+def test_journalist_removing_themselves_from_the_byline_stays_on_it(draft, journalist, colleague):
+    data = article_post(draft, bylines=[colleague.author_profile])
+    data["bylines-0-DELETE"] = "on"
+    client_for(journalist).post(change_url(draft), data)
+    authors = {b.author.user for b in draft.bylines.all()}
+    assert authors == {journalist, colleague}
+
+
+def test_editor_new_article_without_byline_is_signed_by_the_editor(editor):
+    data = article_post(headline="Brève", section=str(SectionFactory().pk))
+    client_for(editor).post(ADD_URL, data)
+    assert [b.author.user for b in Article.objects.get().bylines.all()] == [editor]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from articles.models import Article
+from tests.images import jpeg_upload
 
 
 def test_journalist_cannot_save_an_editor_only_field(draft, journalist):
@@ -46,7 +47,7 @@ def test_editor_corrects_a_published_article(published, editor):
 def test_image_requires_alt_text(draft):
     from django.core.exceptions import ValidationError
 
-    draft.featured_image = "articles/x.jpg"
+    draft.featured_image.save("x.jpg", jpeg_upload(), save=False)
     with pytest.raises(ValidationError) as error:
         draft.full_clean()
     assert "image_alt" in error.value.message_dict

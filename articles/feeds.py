@@ -1,0 +1,122 @@
+"""RSS and Atom feeds for the site, each section, each author and each tag."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Section
+from articles.tags import public_tags
+from authors.models import Author
+from newsroom.absolute import absolute
+
+FEED_LENGTH = 30
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+    url_name = "feed-rss"
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self, obj):
+        return settings.SITE_NAME if obj is None else f"{obj} · {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return _("The latest articles from %(site)s") % {"site": settings.SITE_NAME}
+
+    def link(self, obj):
+        return absolute(obj.get_absolute_url() if obj is not None else reverse("articles:home"))
+
+    def feed_url(self, obj):
+        return absolute(self.request_path)
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        return self.articles(obj).for_listing().prefetch_related("tags")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return absolute(item.get_absolute_url())
+
+    def item_guid(self, item):
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_modified
+
+    def item_author_name(self, item):
+        return ", ".join(b.author.display_name for b in item.bylines.all())
+
+    def item_categories(self, item):
+        return [item.section.name, *(tag.name for tag in item.tags.all())]
+
+    def __call__(self, request, *args, **kwargs):
+        self.request_path = request.path
+        return super().__call__(request, *args, **kwargs)
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def articles(self, obj):
+        return Article.objects.published().filter(section=obj)
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author.objects.with_published_articles(), slug=slug)
+
+    def articles(self, obj):
+        return Article.objects.published().filter(authors=obj)
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(public_tags(), slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return absolute(reverse("articles:tag", kwargs={"slug": obj.slug}))
+
+    def articles(self, obj):
+        return Article.objects.published().filter(tags=obj)
+
+
+class SiteAtomFeed(AtomMixin, ArticleFeed):
+    pass
+
+
+class SectionAtomFeed(AtomMixin, SectionFeed):
+    pass
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass

@@ -1,0 +1,64 @@
+"""'Contacter la rédaction': readers' tips, saved, emailed, and protected against spam."""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from articles.forms_public import TipForm
+
+logger = logging.getLogger(__name__)
+WINDOW_SECONDS = 3600
+
+
+def _over_limit(request) -> bool:
+    """Counts this address's tips for the hour; the address itself is only kept as a hash."""
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "tips:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+    cache.add(key, 0, WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the cache lost the key (restart, eviction): count afresh
+        cache.set(key, 1, WINDOW_SECONDS)
+        count = 1
+    return count > settings.TIPS_PER_HOUR
+
+
+def _email_newsroom(tip) -> None:
+    body = render_to_string("articles/email/tip_body.txt", {"tip": tip})
+    subject = _("[%(site)s] A reader's message") % {"site": settings.SITE_NAME}
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [settings.NEWSROOM_EMAIL])
+    except OSError:
+        # The tip is saved and listed in the admin; a mail outage must not lose or refuse it.
+        logger.exception("Could not email reader's tip %s", tip.pk)
+
+
+@never_cache
+def contact(request):
+    form = TipForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _over_limit(request):
+            form.add_error(
+                None, _("You have sent several messages already. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_valid():
+            if not form.is_bot:
+                tip = form.save()
+                _email_newsroom(tip)
+            return redirect("articles:contact_thanks")
+        else:
+            status = 400
+    return render(request, "articles/contact.html", {"form": form}, status=status)
+
+
+def contact_thanks(request):
+    return render(request, "articles/contact_thanks.html")

@@ -1,0 +1,17 @@
+from articles.forms_public import SearchForm
+from articles.views.listing import PublishedListView
+
+
+class SearchView(PublishedListView):
+    """Any query gives a normal page: empty, hostile or too long, it is only ever data."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "")
+        return self.published().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query=self.query, form=SearchForm.from_query(self.query), **kwargs
+        )
