@@ -17,13 +17,13 @@ admin.site.index_title = _("Desk")
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
     path("flux/", include("articles.feed_urls")),
 ]
 

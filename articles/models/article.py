@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from articles import rules
 from articles.sanitize import EDITOR_EXTENSIONS, sanitize_html
@@ -274,20 +277,30 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return self.revised_at or self.published_at
 
     def related(self, limit=4):
-        """Published articles sharing the most tags, then the latest of the same section."""
-        public = Article.objects.published().exclude(pk=self.pk).select_related("section")
-        public = public.defer("body", "correction")
+        """Published articles sharing the most tags, then the latest of the same section.
+
+        One query, whatever the number of tags: shared tags are counted in a subquery.
+        """
         tag_ids = [tag.pk for tag in self.tags.all()]
-        found = list(
-            public.filter(tags__in=tag_ids)
-            .annotate(shared=Count("tags"))
+        shared = (
+            TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article),
+                object_id=OuterRef("pk"),
+                tag_id__in=tag_ids,
+            )
+            .values("object_id")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return list(
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .select_related("section")
+            .defer("body", "correction")
+            .annotate(shared=Coalesce(Subquery(shared), 0))
+            .filter(Q(shared__gt=0) | Q(section_id=self.section_id))
             .order_by("-shared", "-published_at")[:limit]
         )
-        if len(found) < limit:
-            found += public.filter(section_id=self.section_id).exclude(
-                pk__in=[a.pk for a in found]
-            )[: limit - len(found)]
-        return found
 
     @property
     def state_label(self):

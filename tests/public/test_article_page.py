@@ -1,0 +1,111 @@
+"""The article page: everything a reader sees, for published articles only."""
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.conftest import publish
+
+
+def page(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_article_page_shows_every_part(client, story):
+    html = page(client, story)
+    assert "<h1>La Russie réaffirme son engagement avec l’AES</h1>" in html
+    assert "À Moscou, la Russie a réaffirmé sa volonté de coopérer." in html
+    assert "28 novembre 2026 à 14 h 05" in html
+    assert 'datetime="2026-11-28T14:05:00+00:00"' in html
+    assert "3 min de lecture" in html
+    for author in story.authors.all():
+        assert f'href="{author.get_absolute_url()}" rel="author">{author.display_name}</a>' in html
+    assert 'alt="Les ministres réunis à Moscou"' in html
+    assert 'width="1600" height="900"' in html
+    assert "La réunion de Moscou." in html and "Agence X" in html
+    assert "<h2>Vers une collaboration</h2>" in html
+    for tag in ("aes", "russie", "securite"):
+        assert f'href="/mot-cle/{tag}/"' in html
+    assert html.count('class="share"') == 2
+    assert html.count("Partagez cet article") == 2
+    assert html.count("À propos de l’auteur") == 2
+    assert "Basé à Abidjan." in html
+    assert "Mis à jour" not in html
+
+
+def test_updated_and_correction_shown_after_an_edit(client, story, editor):
+    story.correction = "Une date était erronée."
+    story.save_by(editor)
+    html = page(client, story)
+    assert "Mis à jour le" in html
+    assert "Une date était erronée." in html
+    assert Article.objects.get(pk=story.pk).revised_at is not None
+
+
+def test_related_articles_share_tags_then_section(client, story, editor, security):
+    close = ArticleFactory(headline="Partage deux mots-clés", authors=[AuthorFactory()])
+    close.tags.add("AES", "Russie")
+    publish(close, editor)
+    same_section = publish(
+        ArticleFactory(headline="Même rubrique", section=security, authors=[AuthorFactory()]),
+        editor,
+    )
+    publish(ArticleFactory(headline="Sans rapport", authors=[AuthorFactory()]), editor)
+    related = client.get(story.get_absolute_url()).context["related"]
+    assert related[:2] == [close, same_section]
+    assert story not in related
+
+
+@pytest.mark.parametrize("state", ["draft", "review", "scheduled", "unpublished"])
+def test_hidden_article_answers_exactly_like_a_missing_one(client, hidden_articles, state):
+    hidden = client.get(hidden_articles[state].get_absolute_url())
+    missing = client.get(reverse("articles:detail", kwargs={"slug": "nexiste-pas"}))
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.content == missing.content
+
+
+def test_scheduled_article_appears_at_its_time(client, hidden_articles):
+    import time_machine
+
+    scheduled = hidden_articles["scheduled"]
+    with time_machine.travel(scheduled.published_at + timezone.timedelta(seconds=1)):
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def article_queries(client, article):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    return len(queries)
+
+
+def test_article_page_query_count_is_pinned(client, story, django_assert_num_queries):
+    # article, bylines with authors, tags, related articles, navigation sections
+    with django_assert_num_queries(5):
+        client.get(story.get_absolute_url())
+
+
+def test_article_page_queries_do_not_grow_with_authors_or_tags(client, story, editor):
+    before = article_queries(client, story)
+    for i in range(5):
+        story.bylines.create(author=AuthorFactory(), position=10 + i)
+    story.tags.add(*[f"mot{i}" for i in range(8)])
+    for i in range(4):
+        other = ArticleFactory(authors=[AuthorFactory()])
+        other.tags.add("AES")
+        publish(other, editor)
+    assert article_queries(client, story) == before
+
+
+def test_page_weight_is_under_60_kb(client, story):
+    from django.contrib.staticfiles import finders
+
+    html = client.get(story.get_absolute_url()).content
+    css = open(finders.find("css/site.css"), "rb").read()
+    js = open(finders.find("js/site.js"), "rb").read()
+    assert len(html) + len(css) + len(js) < 60 * 1024

@@ -1,0 +1,107 @@
+"""Home, section, tag and author pages: published content only, constant queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.public.conftest import publish
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_published(editor, count, section=None, tag="commun", author=None):
+    for _ in range(count):
+        article = ArticleFactory(
+            section=section or SectionFactory(),
+            authors=[author or AuthorFactory(), AuthorFactory()],
+        )
+        article.tags.add(tag, "autre")
+        publish(article, editor)
+
+
+def test_home_shows_the_latest_as_lead_then_the_rest_and_section_blocks(client, story, editor):
+    newer = ArticleFactory(headline="Plus récent", authors=[AuthorFactory()])
+    publish(newer, editor, when=story.published_at.replace(hour=18))
+    response = client.get("/")
+    assert response.context["lead"] == newer
+    assert story in response.context["latest"]
+    sections = dict(response.context["sections"])
+    assert sections[story.section] == [story]
+
+
+def test_editor_chosen_lead_story_wins(client, story, editor):
+    publish(ArticleFactory(headline="Plus récent", authors=[AuthorFactory()]), editor)
+    story.is_lead = True
+    story.save_by(editor)
+    assert client.get("/").context["lead"] == story
+    other = ArticleFactory(authors=[AuthorFactory()], is_lead=True)
+    assert not type(story).objects.get(pk=story.pk).is_lead  # one lead at a time
+    assert client.get("/").context["lead"] != other  # a draft never leads
+
+
+def test_home_queries_do_not_grow(client, editor):
+    add_published(editor, 2)
+    before = count_queries(client, "/")
+    add_published(editor, 15)
+    assert count_queries(client, "/") == before
+
+
+@pytest.mark.parametrize("kind", ["section", "tag", "author"])
+def test_listing_queries_do_not_grow(client, editor, security, kind):
+    author = AuthorFactory(display_name="Plume Fidèle")
+    add_published(editor, 2, section=security, author=author)
+    url = {
+        "section": security.get_absolute_url(),
+        "tag": reverse("articles:tag", kwargs={"slug": "commun"}),
+        "author": author.get_absolute_url(),
+    }[kind]
+    before = count_queries(client, url)
+    add_published(editor, 30, section=security, author=author)
+    assert count_queries(client, url) == before
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "99999", "1.5", "", "%00", "1e9"])
+def test_bad_page_values_never_error(client, editor, security, value):
+    add_published(editor, 25, section=security)
+    response = client.get(security.get_absolute_url(), {"page": value})
+    assert response.status_code == 200
+    assert len(response.context["articles"]) in (20, 5)
+
+
+def test_section_page_paginates(client, editor, security):
+    add_published(editor, 25, section=security)
+    first = client.get(security.get_absolute_url())
+    second = client.get(security.get_absolute_url(), {"page": 2})
+    assert len(first.context["articles"]) == 20 and len(second.context["articles"]) == 5
+    assert 'rel="next"' in first.content.decode()
+
+
+def test_author_page_shows_profile_and_links(client, story):
+    author = story.bylines.get(position=1).author
+    html = client.get(author.get_absolute_url()).content.decode()
+    assert author.display_name in html
+    assert 'href="https://example.org/at" rel="me noopener"' in html
+    assert story.headline in html
+
+
+def test_hidden_articles_appear_nowhere(client, story, hidden_articles):
+    secret_author = hidden_articles["draft"].bylines.get(position=1).author
+    pages = ["/", story.section.get_absolute_url(), reverse("articles:search") + "?q=zanzibar"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert "Secret" not in html and "zanzibar</a>" not in html
+    assert client.get(secret_author.get_absolute_url()).status_code == 404
+    for state in hidden_articles:
+        assert client.get(reverse("articles:tag", kwargs={"slug": f"secret-{state}"})).status_code == 404
+
+
+def test_unknown_section_tag_and_author_are_404(client, db):
+    for url in ("/rubrique/inconnue/", "/mot-cle/inconnu/", "/auteurs/inconnu/"):
+        assert client.get(url).status_code == 404

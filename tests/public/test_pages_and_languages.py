@@ -1,0 +1,39 @@
+"""Error pages in the site's look, robots, and the interface in French and English."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def test_404_page_is_in_the_site_look(client, db):
+    response = client.get("/nexiste/pas/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html
+    assert 'class="site-header"' in html and 'role="search"' in html
+
+
+def test_500_page_renders_without_a_database_or_context():
+    html = render_to_string("500.html")
+    assert "/static/css/site.css" in html
+
+
+def test_french_is_the_default_and_english_is_available(client, story):
+    french = client.get(story.get_absolute_url()).content.decode()
+    assert '<html lang="fr">' in french and "Partagez cet article" in french
+    english = client.get("/en" + story.get_absolute_url()).content.decode()
+    assert '<html lang="en">' in english and "Share this article" in english
+    assert 'hreflang="en"' in french and 'href="/en/article/' in french
+
+
+def test_skip_link_and_landmarks(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    for landmark in ("<header", "<nav", '<main id="main"', "<article", "<footer"):
+        assert landmark in html
+
+
+def test_admin_is_french_by_default(client, editor):
+    from tests.conftest import client_for
+
+    html = client_for(editor).get(reverse("admin:index")).content.decode()
+    assert "Rédaction" in html

@@ -1,0 +1,81 @@
+"""Search: across headline, standfirst, body, tags and authors; never an error."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.conftest import publish
+
+SEARCH = reverse("articles:search")
+
+
+@pytest.fixture
+def corpus(editor, security):
+    signed = AuthorFactory(display_name="Mariama Bâ")
+    articles = {
+        "headline": ArticleFactory(headline="Le cacao en hausse", authors=[AuthorFactory()]),
+        "standfirst": ArticleFactory(standfirst="Les planteurs de cajou", authors=[AuthorFactory()]),
+        "body": ArticleFactory(body="<p>Les électeurs de Bouaké</p>", authors=[AuthorFactory()]),
+        "tag": ArticleFactory(authors=[AuthorFactory()]),
+        "author": ArticleFactory(authors=[signed]),
+    }
+    articles["tag"].tags.add("Transhumance")
+    return {kind: publish(article, editor) for kind, article in articles.items()}
+
+
+@pytest.mark.parametrize(
+    ("kind", "query"),
+    [
+        ("headline", "cacao"),
+        ("standfirst", "CAJOU"),
+        ("body", "électeurs Bouaké"),
+        ("tag", "transhumance"),
+        ("author", "Mariama"),
+    ],
+)
+def test_search_finds_each_field(client, corpus, kind, query):
+    response = client.get(SEARCH, {"q": query})
+    assert list(response.context["articles"]) == [corpus[kind]]
+    assert f'value="{query}"' in response.content.decode()  # the query stays in the box
+
+
+def test_search_never_finds_hidden_articles(client, corpus, hidden_articles):
+    response = client.get(SEARCH, {"q": "zanzibar"})
+    assert list(response.context["articles"]) == []
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "'; DROP TABLE articles_article; --",
+    '"quoted" AND (NOT x) | y & z:*',
+    "100%_sure\\",
+    "nul\x00byte",
+    "a" * 10_000,
+    "<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_give_a_normal_page(client, corpus, query):
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_percent_and_underscore_are_literal(client, corpus):
+    assert list(client.get(SEARCH, {"q": "%"}).context["articles"]) == []
+    assert list(client.get(SEARCH, {"q": "_"}).context["articles"]) == []
+
+
+def test_search_box_is_on_every_page(client, corpus):
+    for url in ("/", corpus["tag"].get_absolute_url(), "/contact/"):
+        assert 'role="search"' in client.get(url).content.decode()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=300))
+def test_any_query_gives_a_page(client, db, query):
+    assert client.get(SEARCH, {"q": query}).status_code == 200
