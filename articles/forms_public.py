@@ -1,9 +1,10 @@
 """The reader-facing forms: the search box on every page and "Contacter la rédaction"."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, Submit
+from crispy_forms.layout import HTML, Field, Layout, Submit
 from django import forms
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Tip
@@ -27,12 +28,15 @@ class SearchForm(forms.Form):
         self.helper.attrs = {"role": "search"}
         self.helper.disable_csrf = True
         self.helper.form_show_labels = False
-        self.helper.add_input(Submit("", _("Search"), css_class="button"))
+        # A named submit button would add itself to the results' address.
+        self.helper.layout = Layout(
+            "q", HTML(format_html('<button type="submit" class="button">{}</button>', _("Search")))
+        )
 
     @classmethod
-    def from_query(cls, query: str) -> "SearchForm":
-        """A bound-looking form that shows the reader's query, cut to the accepted length."""
-        return cls(initial={"q": (query or "")[:MAX_SEARCH_LENGTH]})
+    def from_query(cls, query: str, auto_id="id_%s") -> "SearchForm":
+        """A form that shows the reader's query, cut to the accepted length."""
+        return cls(initial={"q": (query or "")[:MAX_SEARCH_LENGTH]}, auto_id=auto_id)
 
 
 class TipForm(forms.ModelForm):

@@ -1,3 +1,5 @@
+import math
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -270,7 +272,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, round(len(strip_tags(self.body).split()) / WORDS_PER_MINUTE))
+        return max(1, math.ceil(len(strip_tags(self.body).split()) / WORDS_PER_MINUTE))
 
     @property
     def last_modified(self):

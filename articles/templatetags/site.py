@@ -41,7 +41,8 @@ def site_nav(context):
 @register.inclusion_tag("includes/search_box.html", takes_context=True)
 def search_box(context):
     request = context.get("request")
-    return {"search_form": SearchForm.from_query(request.GET.get("q", "") if request else "")}
+    query = request.GET.get("q", "") if request else ""
+    return {"search_form": SearchForm.from_query(query, auto_id="site-search-%s")}
 
 
 @register.inclusion_tag("includes/share_bar.html")

@@ -37,7 +37,9 @@ def security(db):
 @pytest.fixture
 def story(editor, security):
     """A complete published story: two authors, three tags, a photo."""
-    first = AuthorFactory(display_name="Séverin Konan", job_title="Journaliste", bio="Basé à Abidjan.")
+    first = AuthorFactory(
+        display_name="Séverin Konan", job_title="Journaliste", bio="Basé à Abidjan."
+    )
     second = AuthorFactory(display_name="Aminata Traoré", website="https://example.org/at")
     article = ArticleFactory(
         headline="La Russie réaffirme son engagement avec l’AES",

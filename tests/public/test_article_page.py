@@ -1,8 +1,8 @@
 """The article page: everything a reader sees, for published articles only."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -95,7 +95,7 @@ def test_article_page_queries_do_not_grow_with_authors_or_tags(client, story, ed
     for i in range(5):
         story.bylines.create(author=AuthorFactory(), position=10 + i)
     story.tags.add(*[f"mot{i}" for i in range(8)])
-    for i in range(4):
+    for _ in range(4):
         other = ArticleFactory(authors=[AuthorFactory()])
         other.tags.add("AES")
         publish(other, editor)

@@ -11,7 +11,9 @@ CONTACT = reverse("articles:contact")
 
 def test_a_tip_is_saved_and_emailed(client, db, settings):
     settings.NEWSROOM_EMAIL = "redaction@news.example.test"
-    response = client.post(CONTACT, {"name": "", "contact": "", "message": "Le pont de X est fermé."})
+    response = client.post(
+        CONTACT, {"name": "", "contact": "", "message": "Le pont de X est fermé."}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("articles:contact_thanks")
     tip = Tip.objects.get()

@@ -99,7 +99,10 @@ def test_hidden_articles_appear_nowhere(client, story, hidden_articles):
         assert "Secret" not in html and "zanzibar</a>" not in html
     assert client.get(secret_author.get_absolute_url()).status_code == 404
     for state in hidden_articles:
-        assert client.get(reverse("articles:tag", kwargs={"slug": f"secret-{state}"})).status_code == 404
+        assert (
+            client.get(reverse("articles:tag", kwargs={"slug": f"secret-{state}"})).status_code
+            == 404
+        )
 
 
 def test_unknown_section_tag_and_author_are_404(client, db):

@@ -16,7 +16,9 @@ def corpus(editor, security):
     signed = AuthorFactory(display_name="Mariama Bâ")
     articles = {
         "headline": ArticleFactory(headline="Le cacao en hausse", authors=[AuthorFactory()]),
-        "standfirst": ArticleFactory(standfirst="Les planteurs de cajou", authors=[AuthorFactory()]),
+        "standfirst": ArticleFactory(
+            standfirst="Les planteurs de cajou", authors=[AuthorFactory()]
+        ),
         "body": ArticleFactory(body="<p>Les électeurs de Bouaké</p>", authors=[AuthorFactory()]),
         "tag": ArticleFactory(authors=[AuthorFactory()]),
         "author": ArticleFactory(authors=[signed]),
@@ -75,7 +77,9 @@ def test_search_box_is_on_every_page(client, corpus):
         assert 'role="search"' in client.get(url).content.decode()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.text(max_size=300))
 def test_any_query_gives_a_page(client, db, query):
     assert client.get(SEARCH, {"q": query}).status_code == 200
