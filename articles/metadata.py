@@ -1,6 +1,7 @@
 """Structured data (schema.org JSON-LD) for articles and author pages."""
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.utils.timezone import localtime
 
@@ -54,8 +55,12 @@ def news_article(article) -> dict:
         "inLanguage": article.language,
         "keywords": [tag.name for tag in article.tags.all()],
     }
-    if article.featured_image:
-        data["image"] = [absolute(article.featured_image.url)]
+    crops = (article.images or {}).get("crops", {}) if article.featured_image else {}
+    images = [
+        absolute(default_storage.url(crops[n][3])) for n in ("1x1", "4x3", "16x9") if n in crops
+    ]
+    if images:
+        data["image"] = images
     return data
 
 

@@ -149,3 +149,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Uploaded images (see newsroom/images): refused above these, before any decoding.
+IMAGE_MAX_BYTES = 10 * 1000 * 1000
+IMAGE_MAX_PIXELS = 40 * 1000 * 1000
+# A request bigger than one full image plus the form's text is refused with a 400 before it
+# is read, so nobody can fill the disk; and no form takes more than a handful of files.
+DATA_UPLOAD_MAX_REQUEST_BYTES = IMAGE_MAX_BYTES + 2 * 1000 * 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_HANDLERS = [
+    "newsroom.images.upload_handlers.RequestSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

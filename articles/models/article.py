@@ -3,11 +3,13 @@ import math
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.validators import MaxValueValidator
+from django.db import models, transaction
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
@@ -17,6 +19,8 @@ from taggit.models import TaggedItem
 
 from articles import rules
 from articles.sanitize import EDITOR_EXTENSIONS, sanitize_html
+from newsroom.images import renditions
+from newsroom.images.fields import SafeImageField
 from newsroom.slugs import unique_slug
 from newsroom.text import clean_line
 from newsroom.uploads import RandomUploadPath
@@ -166,15 +170,29 @@ class Article(ConcurrentTransitionMixin, models.Model):
         verbose_name=_("authors"),
     )
     tags = TaggableManager(_("tags"), blank=True, help_text=_("Separate tags with commas."))
-    featured_image = models.ImageField(
+    featured_image = SafeImageField(
         _("featured image"),
         upload_to=RandomUploadPath("articles"),
         blank=True,
         width_field="image_width",
         height_field="image_height",
+        help_text=_("JPEG, PNG, WebP or GIF; at least 1200 × 630 pixels for sharing."),
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_focal_x = models.PositiveSmallIntegerField(
+        _("focal point, across (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, from the left edge: every crop keeps it in view."),
+    )
+    image_focal_y = models.PositiveSmallIntegerField(
+        _("focal point, down (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, from the top edge."),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     image_alt = models.CharField(
         _("alternative text"),
         max_length=250,
@@ -243,6 +261,10 @@ class Article(ConcurrentTransitionMixin, models.Model):
         if self.is_lead:
             # One lead story at a time: choosing a new one retires the previous one.
             Article.objects.filter(is_lead=True).exclude(pk=self.pk).update(is_lead=False)
+        if self.featured_image and not renditions.is_current(
+            self.image_renditions, self._image_key()
+        ):
+            transaction.on_commit(self.refresh_renditions)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -269,6 +291,27 @@ class Article(ConcurrentTransitionMixin, models.Model):
     @property
     def state(self) -> str:
         return SCHEDULED if self.is_scheduled else self.status
+
+    # --- the featured image's renditions --------------------------------------------------
+    def _image_key(self):
+        return renditions.plan_key(
+            self.featured_image.name, self.image_focal, renditions.ARTICLE_PLAN
+        )
+
+    @property
+    def image_focal(self) -> tuple[float, float]:
+        return self.image_focal_x / 100, self.image_focal_y / 100
+
+    @cached_property
+    def images(self) -> dict | None:
+        """The renditions, made now if they are missing; None means: show a placeholder."""
+        return renditions.ensure(
+            self, "featured_image", "image_renditions", self.image_focal, renditions.ARTICLE_PLAN
+        )
+
+    def refresh_renditions(self):
+        self.__dict__.pop("images", None)  # forget an answer cached before the change
+        return self.images
 
     @property
     def reading_minutes(self) -> int:

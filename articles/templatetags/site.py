@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils.html import format_html
@@ -71,3 +72,58 @@ def language_links(context):
 @register.simple_tag
 def og_locale(language_code: str) -> str:
     return settings.OG_LOCALES.get(language_code, language_code)
+
+
+ARTICLE_SIZES = "(min-width: 44rem) 42rem, 100vw"
+
+
+@register.inclusion_tag("includes/picture.html")
+def article_picture(article, eager=False, sizes=ARTICLE_SIZES):
+    """<picture> with WebP and fallback srcsets, explicit size, lazy unless above the fold.
+
+    When the renditions cannot be made (another process is making them, or the stored
+    original is damaged, which is logged) a placeholder of the same shape stands in.
+    """
+    context = {"alt": article.image_alt, "eager": eager, "sizes": sizes}
+    images = article.images
+    if not images or not images.get("widths"):
+        width, height = article.image_width or 1600, article.image_height or 900
+        return {**context, "placeholder": True, "width": width, "height": height}
+    widths = images["widths"]
+    largest, middle = widths[-1], widths[min(1, len(widths) - 1)]
+    url = default_storage.url
+    return {
+        **context,
+        "webp_srcset": ", ".join(f"{url(w[2])} {w[0]}w" for w in widths),
+        "fallback_srcset": ", ".join(f"{url(w[3])} {w[0]}w" for w in widths),
+        "src": url(middle[3]),
+        "width": largest[0],
+        "height": largest[1],
+    }
+
+
+@register.simple_tag
+def social_image(article):
+    """The 1200×630 crop shared links show: {url, width, height}, or None."""
+    crop = (article.images or {}).get("crops", {}).get("og") if article.featured_image else None
+    if not crop:
+        return None
+    return {"url": absolute(default_storage.url(crop[3])), "width": crop[0], "height": crop[1]}
+
+
+@register.inclusion_tag("includes/portrait.html")
+def portrait(author, size=96, eager=False):
+    photos = author.photos if author.photo else None
+    crops = (photos or {}).get("crops", {})
+    one, two = crops.get(f"sq{size}"), crops.get(f"sq{size * 2}") or crops.get("sq400")
+    if not one:
+        return {"missing": True}
+    return {
+        "size": size,
+        "eager": eager,
+        "webp_srcset": f"{default_storage.url(one[2])} 1x"
+        + (f", {default_storage.url(two[2])} 2x" if two else ""),
+        "src": default_storage.url(one[3]),
+        "srcset": f"{default_storage.url(one[3])} 1x"
+        + (f", {default_storage.url(two[3])} 2x" if two else ""),
+    }

@@ -27,7 +27,11 @@ def test_article_page_shows_every_part(client, story):
     for author in story.authors.all():
         assert f'href="{author.get_absolute_url()}" rel="author">{author.display_name}</a>' in html
     assert 'alt="Les ministres réunis à Moscou"' in html
-    assert 'width="1600" height="900"' in html
+    assert '<source type="image/webp" srcset="' in html
+    assert 'width="960" height="540" decoding="async" fetchpriority="high">' in html
+    for width in (320, 640, 960):
+        assert f".webp {width}w" in html and f".jpg {width}w" in html
+    assert "1280w" not in html  # never larger than the 1000-pixel original
     assert "La réunion de Moscou." in html and "Agence X" in html
     assert "<h2>Vers une collaboration</h2>" in html
     for tag in ("aes", "russie", "securite"):

@@ -34,7 +34,9 @@ def test_open_graph_and_twitter(client, story):
     assert meta(html, "og:site_name") == ["Newsroom"]
     assert meta(html, "og:locale") == ["fr_FR"]
     assert meta(html, "og:image")[0].startswith("https://news.example.test/media/")
-    assert meta(html, "og:image:width") == ["1600"] and meta(html, "og:image:height") == ["900"]
+    assert meta(html, "og:image")[0].endswith("/og.jpg")
+    # The 1000 × 563 original gives the largest 1.91:1 crop it holds, never enlarged.
+    assert meta(html, "og:image:width") == ["1000"] and meta(html, "og:image:height") == ["525"]
     assert meta(html, "og:image:alt") == [story.image_alt]
     assert meta(html, "article:published_time") == ["2026-11-28T14:05:00+00:00"]
     assert len(meta(html, "article:author")) == 2
@@ -56,7 +58,10 @@ def test_news_article_json_ld(client, story):
     assert data["publisher"]["logo"]["url"].endswith("/static/img/logo.png")
     assert data["mainEntityOfPage"]["@id"] == "https://news.example.test" + story.get_absolute_url()
     assert data["articleSection"] == "Sécurité" and data["inLanguage"] == "fr"
-    assert data["image"][0].startswith("https://news.example.test/media/")
+    assert [url.rsplit("/", 1)[1] for url in data["image"]] == ["1x1.jpg", "4x3.jpg", "16x9.jpg"]
+    assert all(
+        url.startswith("https://news.example.test/media/renditions/") for url in data["image"]
+    )
 
 
 @pytest.fixture
