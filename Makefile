@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean
+.PHONY: run test lint format check setup clean bench-images messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ format: $(STAMP)
 check: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py check
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Refresh the French catalogue after changing interface text, translate, then compile.
+messages: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
+	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
+
+bench-images: $(STAMP)
+	$(BIN)/python bench/image_pipeline.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

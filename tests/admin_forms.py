@@ -17,6 +17,8 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
         "image_alt": "",
         "image_caption": "",
         "image_credit": "",
+        "image_focal_x": "50",
+        "image_focal_y": "50",
         "correction": "",
     }
     existing = []
@@ -32,6 +34,8 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
             image_alt=article.image_alt,
             image_caption=article.image_caption,
             image_credit=article.image_credit,
+            image_focal_x=str(article.image_focal_x),
+            image_focal_y=str(article.image_focal_y),
             correction=article.correction,
         )
         if article.published_at:

@@ -1,7 +1,12 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -32,7 +37,16 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
-    list_display = ["headline", "state_badge", "section", "byline", "published_at", "updated_at"]
+    list_display = [
+        "thumbnail",
+        "headline",
+        "state_badge",
+        "section",
+        "byline",
+        "published_at",
+        "updated_at",
+    ]
+    list_display_links = ["thumbnail", "headline"]
     list_select_related = ["section"]
     list_filter = [StateFilter, "section", AuthorFilter, PopularTagFilter]
     search_fields = ["headline", "standfirst", "bylines__author__display_name", "tags__name"]
@@ -44,8 +58,18 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Filing"), {"fields": ["section", "tags", "language"]}),
         (
             _("Featured image"),
-            {"fields": ["featured_image", "image_alt", "image_caption", "image_credit"]},
+            {
+                "fields": [
+                    "featured_image",
+                    "image_preview",
+                    ("image_focal_x", "image_focal_y"),
+                    "image_alt",
+                    "image_caption",
+                    "image_credit",
+                ]
+            },
         ),
+        (_("When shared"), {"fields": ["social_card"]}),
         (_("Publication"), {"fields": ["published_at", "is_lead", "correction"]}),
     ]
     actions = ["publish_selected", "unpublish_selected"]
@@ -73,7 +97,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return rules.is_editor(request.user)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = list(rules.protected_fields(request.user))
+        readonly = ["image_preview", "social_card", *rules.protected_fields(request.user)]
         if obj is not None and obj.first_published_at:
             readonly.append("slug")
         return readonly
@@ -206,6 +230,59 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.warning(request, f"{article.headline}: {' '.join(_error_messages(error))}")
         if done:
             messages.success(request, _("%(count)d article(s) updated.") % {"count": done})
+
+    # --- pictures ------------------------------------------------------------------------
+    class Media:
+        js = ["newsroom/focal.js"]
+
+    @admin.display(description="")
+    def thumbnail(self, article):
+        # Only what was already made: the list never makes renditions itself.
+        widths = (article.image_renditions or {}).get("widths") if article.featured_image else None
+        if not widths:
+            return ""
+        return format_html(
+            '<img src="{}" alt="" width="80" height="{}" class="admin-thumb" loading="lazy">',
+            default_storage.url(widths[0][3]),
+            round(80 * widths[0][1] / widths[0][0]),
+        )
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, article):
+        if not article.featured_image:
+            return _("No image yet.")
+        images = article.images
+        src = (
+            default_storage.url(images["widths"][min(1, len(images["widths"]) - 1)][3])
+            if images
+            else article.featured_image.url
+        )
+        return format_html(
+            '<div class="focal-preview" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" alt="{}" width="320"><span class="focal-dot" aria-hidden="true"></span></div>'
+            '<p class="help">{} × {} px. {}</p>',
+            article.image_focal_x,
+            article.image_focal_y,
+            src,
+            article.image_alt,
+            article.image_width,
+            article.image_height,
+            _("Click the picture to set its focal point."),
+        )
+
+    @admin.display(description=_("shared link preview"))
+    def social_card(self, article):
+        card = (article.images or {}).get("crops", {}).get("og") if article.featured_image else None
+        return render_to_string(
+            "admin/articles/article/social_card.html",
+            {
+                "article": article,
+                "image_url": default_storage.url(card[3]) if card else "",
+                "warnings": article.social_card_warnings(),
+                "site_name": settings.SITE_NAME,
+                "domain": urlsplit(settings.SITE_URL).netloc,
+            },
+        )
 
     # --- the list ------------------------------------------------------------------------
     @admin.display(description=_("state"), ordering="status")

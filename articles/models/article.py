@@ -38,6 +38,8 @@ class Status(models.TextChoices):
 SCHEDULED = "scheduled"
 SCHEDULED_LABEL = _("Scheduled")
 WORDS_PER_MINUTE = 200
+SOCIAL_CARD = (1200, 630)
+SOCIAL_RATIO = SOCIAL_CARD[0] / SOCIAL_CARD[1]
 
 
 class Byline(models.Model):
@@ -312,6 +314,36 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def refresh_renditions(self):
         self.__dict__.pop("images", None)  # forget an answer cached before the change
         return self.images
+
+    def social_card_warnings(self) -> list[str]:
+        """What would make this article look poor when shared, for the editor to see first."""
+        warnings = []
+        if not self.featured_image:
+            warnings.append(_("No image: shared links will show no picture."))
+        else:
+            width, height = self.image_width or 0, self.image_height or 1
+            if width < SOCIAL_CARD[0] or height < SOCIAL_CARD[1]:
+                warnings.append(
+                    _("The image is %(w)d × %(h)d pixels; shared cards want at least 1200 × 630.")
+                    % {"w": width, "h": height}
+                )
+            if abs(width / height - SOCIAL_RATIO) / SOCIAL_RATIO > 0.2:
+                warnings.append(
+                    _("The image is far from the 1.91:1 shape of shared cards: check the crop.")
+                )
+            if not self.image_alt.strip():
+                warnings.append(_("The image has no alternative text."))
+        if len(self.headline) > 70:
+            warnings.append(
+                _("The headline has %(n)d characters; shared cards cut it after about 70.")
+                % {"n": len(self.headline)}
+            )
+        if len(self.standfirst) > 200:
+            warnings.append(
+                _("The standfirst has %(n)d characters; shared cards show about 200.")
+                % {"n": len(self.standfirst)}
+            )
+        return warnings
 
     @property
     def reading_minutes(self) -> int:

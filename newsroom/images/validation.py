@@ -110,7 +110,8 @@ def clean_copy(image: Image.Image) -> tuple[bytes, str]:
             disposal=2,
         )
     else:
-        upright = ImageOps.exif_transpose(image)
+        # In place: a 24-megapixel picture is 72 MB decoded, and a copy would double that.
+        upright = ImageOps.exif_transpose(image, in_place=True) or image
         upright.info = {}  # EXIF, XMP, IPTC, comments: none of it is written back
         options = {"icc_profile": icc} if icc else {}
         if source_format == "JPEG":
