@@ -194,3 +194,28 @@ def test_accepted_formats_round_trip():
         cleaned = checked_file(upload(data, f"x.{ext}"))
         assert cleaned.name == f"image.{ext}"
         assert Image.open(io.BytesIO(cleaned.read())).size == (30, 20)
+
+
+def test_media_is_served_with_its_type_and_nosniff(client, draft):
+    data = makers.encoded(Image.new("RGB", (20, 20), "green"), "PNG")
+    draft.featured_image = upload(data + b"<html><script>alert(1)</script>", "p.png")
+    draft.image_alt = "Vert"
+    draft.save()
+    response = client.get(draft.featured_image.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"<script>" not in b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/../manage.py",
+        "/media/articles/x.html",
+        "/media/secret.jpg",
+        "/media/articles/none.jpg",
+    ],
+)
+def test_media_serving_refuses_everything_else(client, db, path):
+    assert client.get(path).status_code == 404
