@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Tip
-from articles.models.article import MAX_SEARCH_LENGTH
+from articles.search import MAX_LENGTH as MAX_SEARCH_LENGTH
 
 
 class SearchForm(forms.Form):

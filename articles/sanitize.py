@@ -1,6 +1,10 @@
 """The one allowlist for article bodies, shared by the admin editor and every save."""
 
+import re
+from html import unescape
+
 import nh3
+from django.utils.html import strip_tags
 
 # What the editor can produce; everything else is dropped, whatever sent it.
 EDITOR_EXTENSIONS = {
@@ -63,3 +67,9 @@ _cleaner = nh3.Cleaner(
 def sanitize_html(html: str) -> str:
     """Allowlisted tags, attributes and URL schemes only; idempotent."""
     return _cleaner.clean(html or "").strip()
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of a body: tags dropped, entities decoded, spaces between blocks."""
+    spaced = re.sub(r"</(p|h2|h3|h4|li|blockquote|figcaption)>|<br\s*/?>", " ", html or "")
+    return " ".join(unescape(strip_tags(spaced)).split())

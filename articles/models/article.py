@@ -2,6 +2,7 @@ import math
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
@@ -10,15 +11,14 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from articles import rules
-from articles.sanitize import EDITOR_EXTENSIONS, sanitize_html
+from articles import rules, search
+from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
 from newsroom.slugs import unique_slug
@@ -69,14 +69,15 @@ class Byline(models.Model):
 
 
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-MAX_SEARCH_WORDS = 8
-MAX_SEARCH_LENGTH = 200
-
-
-def search_words(query: str) -> list[str]:
-    """The words of a reader's query: bounded, control characters removed, no empties."""
-    text = clean_line((query or "")[:MAX_SEARCH_LENGTH])
-    return [word for word in text.split() if word][:MAX_SEARCH_WORDS]
+# Large or internal columns that lists never show.
+LISTING_DEFERRED = (
+    "body",
+    "body_text",
+    "correction",
+    "search_vector",
+    "search_tags",
+    "search_authors",
+)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -104,26 +105,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What lists and cards show: no body, section joined, bylines in one query."""
-        return self.with_bylines().defer("body", "correction")
+        return self.with_bylines().defer(*LISTING_DEFERRED)
 
     def search(self, query: str):
-        """Every word must appear in the headline, standfirst, body, a tag or an author's name.
-
-        A simple, portable search; PostgreSQL's full-text search replaces it in production.
-        """
-        words = search_words(query)
-        if not words:
-            return self.none()
-        matches = self
-        for word in words:
-            matches = matches.filter(
-                Q(headline__icontains=word)
-                | Q(standfirst__icontains=word)
-                | Q(body__icontains=word)
-                | Q(tags__name__icontains=word)
-                | Q(authors__display_name__icontains=word)
-            )
-        return self.filter(pk__in=matches.values("pk"))
+        """Matching articles, best first: see articles/search.py."""
+        return search.search(self, query)
 
 
 class Article(ConcurrentTransitionMixin, models.Model):
@@ -236,6 +222,11 @@ class Article(ConcurrentTransitionMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    # Search: the body as plain text, tags and authors as text, and (PostgreSQL) the vector.
+    body_text = models.TextField(blank=True, editable=False)
+    search_tags = models.TextField(blank=True, editable=False)
+    search_authors = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -252,6 +243,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def save(self, *args, **kwargs):
         self.headline = clean_line(self.headline)
         self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
         if self._slug_locked() and self.slug != self._stored_slug:
             raise ValidationError({"slug": _("A published article's address cannot change.")})
         if not self.slug:
@@ -260,6 +252,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
             )
         super().save(*args, **kwargs)
         self._stored_slug = self.slug
+        search.reindex([self.pk])
         if self.is_lead:
             # One lead story at a time: choosing a new one retires the previous one.
             Article.objects.filter(is_lead=True).exclude(pk=self.pk).update(is_lead=False)
@@ -347,7 +340,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, math.ceil(len(strip_tags(self.body).split()) / WORDS_PER_MINUTE))
+        return max(1, math.ceil(len(self.body_text.split()) / WORDS_PER_MINUTE))
 
     @property
     def last_modified(self):

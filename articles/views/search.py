@@ -1,3 +1,4 @@
+from articles import search
 from articles.forms_public import SearchForm
 from articles.views.listing import PublishedListView
 
@@ -9,9 +10,16 @@ class SearchView(PublishedListView):
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "")
-        return self.published().search(self.query)
+        return (
+            self.published()
+            .defer(None)
+            .defer("body", "correction", "search_vector")
+            .search(self.query)
+        )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             query=self.query, form=SearchForm.from_query(self.query), **kwargs
         )
+        search.excerpts(context["articles"], self.query)
+        return context

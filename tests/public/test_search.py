@@ -83,3 +83,17 @@ def test_search_box_is_on_every_page(client, corpus):
 @given(query=st.text(max_size=300))
 def test_any_query_gives_a_page(client, db, query):
     assert client.get(SEARCH, {"q": query}).status_code == 200
+
+
+def test_excerpt_marks_the_words_and_escapes_the_text(client, editor):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(
+        standfirst="Résumé.",
+        body="<p>Avant &lt;b&gt;gras&lt;/b&gt; puis le barrage de Kossou déborde.</p>",
+        authors=[AuthorFactory()],
+    )
+    publish(article, editor)
+    html = client.get(SEARCH, {"q": "Kossou"}).content.decode()
+    assert "<mark>Kossou</mark>" in html
+    assert "<b>gras" not in html

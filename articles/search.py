@@ -1,0 +1,117 @@
+"""Search over published articles: PostgreSQL full-text search, or a simple portable search.
+
+Both give the same interface: `search(queryset, text)` returns the matching articles best
+first, and `excerpts(articles, text)` sets `excerpt_html` on each (the query's words marked).
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from newsroom.text import clean_line
+
+CONFIG = "french_unaccent"  # French stemming, accents ignored (see migration 0006)
+MAX_LENGTH = 200
+MAX_WORDS = 8
+EXCERPT_WORDS = 35
+# Markers that cannot occur in cleaned text: placed by the database, turned into <mark> after
+# everything else has been escaped.
+START, STOP = "\x02", "\x03"
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def words(text: str) -> list[str]:
+    """The reader's words: bounded, without control characters (NUL included)."""
+    return clean_line((text or "")[:MAX_LENGTH]).split()[:MAX_WORDS]
+
+
+def document_vector():
+    """Headline above standfirst, tags and authors, above body."""
+    return (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("standfirst", weight="B", config=CONFIG)
+        + SearchVector("search_tags", weight="B", config=CONFIG)
+        + SearchVector("search_authors", weight="B", config=CONFIG)
+        + SearchVector("body_text", weight="C", config=CONFIG)
+    )
+
+
+def search(queryset, text: str):
+    terms = words(text)
+    if not terms:
+        return queryset.none()
+    if uses_postgres():
+        query = SearchQuery(" ".join(terms), config=CONFIG, search_type="websearch")
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), query),
+                excerpt_marked=SearchHeadline(
+                    Concat("standfirst", Value(" "), "body_text", output_field=TextField()),
+                    query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=EXCERPT_WORDS,
+                    min_words=15,
+                ),
+            )
+            .order_by("-rank", "-published_at")
+        )
+    for term in terms:
+        queryset = queryset.filter(
+            Q(headline__icontains=term)
+            | Q(standfirst__icontains=term)
+            | Q(body_text__icontains=term)
+            | Q(search_tags__icontains=term)
+            | Q(search_authors__icontains=term)
+        )
+    return queryset.order_by("-published_at")
+
+
+def excerpts(articles, text: str) -> None:
+    terms = [t for t in words(text) if len(t) > 1]
+    for article in articles:
+        marked = getattr(article, "excerpt_marked", None)
+        if marked is None:
+            marked = _mark_in_python(f"{article.standfirst} {article.body_text}", terms)
+        article.excerpt_html = mark_safe(
+            escape(marked).replace(START, "<mark>").replace(STOP, "</mark>")
+        )
+
+
+def _mark_in_python(text: str, terms: list[str]) -> str:
+    """An excerpt around the first match, every term marked (the portable search's highlight)."""
+    if not terms:
+        return Truncator(text).words(EXCERPT_WORDS)
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, text.rfind(" ", 0, max(0, first.start() - 80)) + 1) if first else 0
+    window = Truncator(text[start:]).words(EXCERPT_WORDS)
+    prefix = "… " if start else ""
+    return prefix + pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", window)
+
+
+def reindex(article_ids) -> None:
+    """Refresh the search fields of these articles (tags and bylines included)."""
+    from articles.models import Article
+
+    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
+        "tags", "bylines__author"
+    )
+    for article in articles.only("pk"):
+        Article.objects.filter(pk=article.pk).update(
+            search_tags=" ".join(tag.name for tag in article.tags.all()),
+            search_authors=" ".join(b.author.display_name for b in article.bylines.all()),
+        )
+    if uses_postgres():
+        Article.objects.filter(pk__in=list(article_ids)).update(search_vector=document_vector())

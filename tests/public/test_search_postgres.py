@@ -1,0 +1,117 @@
+"""PostgreSQL full-text search: French, accent-blind, weighted, ranked, highlighted, indexed."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.conftest import publish
+
+pytestmark = pytest.mark.postgres
+SEARCH = reverse("articles:search")
+
+
+def found(client, query):
+    return list(client.get(SEARCH, {"q": query}).context["articles"])
+
+
+@pytest.fixture
+def electors(editor):
+    article = ArticleFactory(
+        headline="Législatives : les électeurs appelés aux urnes",
+        body="<p>Les bureaux de vote ouvriront à sept heures à Abidjan.</p>",
+        authors=[AuthorFactory(display_name="Évariste Zoungrana")],
+    )
+    article.tags.add("Élections")
+    return publish(article, editor)
+
+
+@pytest.mark.parametrize(
+    "query", ["electeurs", "ÉLECTEUR", "legislatives", "evariste", "elections"]
+)
+def test_accents_and_case_are_ignored(client, electors, query):
+    assert found(client, query) == [electors]
+
+
+def test_french_stemming(client, electors):
+    assert found(client, "électeur vote") == [electors]  # singular finds plural
+
+
+def test_headline_ranks_above_standfirst_above_body(client, editor):
+    body = publish(
+        ArticleFactory(headline="Autre", body="<p>Le cacao monte.</p>", authors=[AuthorFactory()]),
+        editor,
+    )
+    head = publish(
+        ArticleFactory(headline="Le cacao au plus haut", authors=[AuthorFactory()]), editor
+    )
+    stand = publish(
+        ArticleFactory(
+            headline="Marchés", standfirst="Le cacao progresse.", authors=[AuthorFactory()]
+        ),
+        editor,
+    )
+    assert found(client, "cacao") == [head, stand, body]
+
+
+def test_excerpt_is_highlighted_and_escaped(client, editor):
+    article = ArticleFactory(
+        headline="Sécurité",
+        standfirst="Un résumé.",
+        body="<p>Le texte &lt;script&gt;alert(1)&lt;/script&gt; parle de la frontière nord.</p>",
+        authors=[AuthorFactory()],
+    )
+    publish(article, editor)
+    html = client.get(SEARCH, {"q": "frontiere"}).content.decode()
+    assert "<mark>frontière</mark>" in html
+    assert "<script>alert" not in html
+
+
+def test_index_is_kept_current_on_every_save(client, electors, editor):
+    electors.headline = "Présidentielle : la campagne commence"
+    electors.save_by(editor)
+    assert found(client, "campagne") == [electors]
+    electors.tags.add("Diaspora")
+    assert found(client, "diaspora") == [electors]
+    author = electors.authors.get()
+    author.display_name = "Clémentine Ouattara"
+    author.save()
+    assert found(client, "clementine") == [electors]
+
+
+def test_gin_index_exists_and_serves_the_query(electors):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_gin'")
+        assert "gin (search_vector)" in cursor.fetchone()[0]
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM articles_article WHERE search_vector @@ "
+            "websearch_to_tsquery('french_unaccent', 'electeurs')"
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "article_search_gin" in plan
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unterminated',
+        "a & | ! ( ) <-> b:*",
+        "'; SELECT 1; --",
+        "\\",
+        "%_",
+        "x\x00y",
+        "z" * 10_000,
+        "-",
+    ],
+)
+def test_hostile_input_on_postgres(client, electors, query):
+    assert client.get(SEARCH, {"q": query}).status_code == 200
+
+
+def test_drafts_are_never_found(client, electors, journalist):
+    ArticleFactory(headline="Électeurs secrets", authors=[journalist.author_profile])
+    assert found(client, "electeurs") == [electors]
+    assert Article.objects.filter(headline="Électeurs secrets").exists()
