@@ -1,12 +1,14 @@
-"""Keeping derived data current when related things change: the search fields."""
+"""Keeping derived data current when related things change: search fields, cached pages."""
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from articles import search
-from articles.models import Article, Byline
+from articles.models import Article, Byline, Section
 from authors.models import Author
+from newsroom import page_cache
 
 
 @receiver(m2m_changed, sender=TaggedItem)
@@ -26,3 +28,39 @@ def byline_changed(sender, instance, **kwargs):
 def author_renamed(sender, instance, created, **kwargs):
     if not created:
         search.reindex(instance.bylines.values_list("article_id", flat=True))
+
+
+# --- the page cache: what readers see changed --------------------------------------------
+def _pages_changed():
+    transaction.on_commit(page_cache.bump)
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_delete, sender=Article)
+def article_changed(sender, instance, **kwargs):
+    # A draft's edits show nowhere; a published or scheduled article's show (or will).
+    if instance.status == Article.Status.PUBLISHED:
+        _pages_changed()
+
+
+@receiver(post_save, sender=Author)
+@receiver(post_delete, sender=Author)
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
+def shown_everywhere_changed(sender, **kwargs):
+    _pages_changed()
+
+
+@receiver(m2m_changed, sender=TaggedItem)
+def published_tags_changed(sender, instance, action, **kwargs):
+    if isinstance(instance, Article) and instance.status == Article.Status.PUBLISHED:
+        _pages_changed()
+
+
+@receiver(post_save, sender=Byline)
+@receiver(post_delete, sender=Byline)
+def published_byline_changed(sender, instance, **kwargs):
+    if Article.objects.filter(pk=instance.article_id, status=Article.Status.PUBLISHED).exists():
+        _pages_changed()

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from articles import notifications
-from articles.models import Transition
+from articles.models import Status, Transition
+from newsroom import page_cache
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
             % {"state": article.state_label}
         ) from None
     transaction.on_commit(lambda: notifications.after_transition(step))
+    if Status.PUBLISHED in (step.source, step.target):
+        transaction.on_commit(page_cache.bump)  # readers' pages change on every server
     return step
 
 

@@ -7,6 +7,18 @@ os.environ.setdefault("SITE_URL", "https://news.example.test")
 
 from newsroom.settings import *  # noqa: E402,F403
 
+# The suite speaks plain HTTP to the test client; production settings are tested apart.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
+# Pages are rendered afresh unless a test turns the page cache on (tests/test_page_cache.py):
+# most tests change data without a commit, which is what makes cached pages stale.
+PAGE_CACHE_ENABLED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -9,14 +9,19 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import SITEMAPS, news_sitemap
 from articles.views.robots import robots_txt
+from newsroom import health
 from newsroom.media import serve_media
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Desk")
 
+handler500 = "newsroom.errors.server_error"
+
 # Language-neutral addresses: machines read these.
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),

@@ -27,7 +27,8 @@ def _over_limit(request) -> bool:
     except ValueError:  # the cache lost the key (restart, eviction): count afresh
         cache.set(key, 1, WINDOW_SECONDS)
         count = 1
-    return count > settings.TIPS_PER_HOUR
+    # No count (the cache is down): the honeypot still guards; readers are not turned away.
+    return count is not None and count > settings.TIPS_PER_HOUR
 
 
 def _email_newsroom(tip) -> None:

@@ -1,6 +1,7 @@
 from django.db.models import F, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
+from django.utils.http import http_date
 from django.views.generic import DetailView, TemplateView
 
 from articles import metadata
@@ -51,6 +52,12 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             related=self.object.related(), json_ld=metadata.news_article(self.object), **kwargs
         )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        # With the ETag, lets browsers and CDNs revalidate with a 304.
+        response["Last-Modified"] = http_date(self.object.last_modified.timestamp())
+        return response
 
 
 class SectionView(PublishedListView):

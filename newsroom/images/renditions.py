@@ -125,8 +125,8 @@ def ensure(instance, field_name, record_field, focal, plan) -> dict | None:
     if is_current(record, key):
         return record
     lock = f"renditions:{key}"
-    if not cache.add(lock, True, LOCK_SECONDS):
-        return None  # someone else is making them right now
+    if cache.add(lock, True, LOCK_SECONDS) is False:
+        return None  # someone else is making them right now (None: no cache, go ahead)
     try:
         record = make(field_file, focal, plan, key)
         type(instance).objects.filter(pk=instance.pk).update(**{record_field: record})

@@ -1,0 +1,74 @@
+"""Redis down or unreachable: pages from the database, logins and editing work, no 500."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from articles.models import Article
+from tests.admin_forms import article_post
+
+UNREACHABLE = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+}
+
+
+@pytest.fixture
+def redis_down(settings, monkeypatch):
+    from newsroom import page_cache
+
+    monkeypatch.setattr(page_cache, "_cache_down_until", 0.0)
+    settings.CACHES = UNREACHABLE
+    settings.PAGE_CACHE_ENABLED = True
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    from django.core.cache import caches
+    from django_redis.cache import RedisCache
+
+    assert isinstance(caches["default"], RedisCache)
+    assert cache.get("anything") is None
+    yield
+
+
+def test_pages_are_served_quickly_from_the_database(client, published, redis_down):
+    started = time.monotonic()
+    for url in (
+        "/",
+        published.get_absolute_url(),
+        published.section.get_absolute_url(),
+        "/recherche/?q=x",
+        "/flux/rss/",
+    ):
+        assert client.get(url).status_code == 200, url
+    assert time.monotonic() - started < 5
+
+
+def test_login_and_editing_still_work(client, draft, journalist, redis_down):
+    journalist.set_password("correct-horse-battery")
+    journalist.save()
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "awa", "password": "correct-horse-battery", "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    change = reverse("admin:articles_article_change", args=[draft.pk])
+    assert client.post(change, article_post(draft, headline="Écrit sans Redis")).status_code == 302
+    assert Article.objects.get(pk=draft.pk).headline == "Écrit sans Redis"
+
+
+def test_contact_form_still_accepts_tips(client, db, redis_down):
+    assert client.post(reverse("articles:contact"), {"message": "Sans cache"}).status_code == 302
+
+
+def test_readiness_reports_the_cache(client, db, redis_down):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["cache"] is False and response.json()["database"] is True

@@ -1,0 +1,185 @@
+"""The anonymous page cache: fresh after every change, on every server; never leaks staff pages."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import workflow
+from newsroom import page_cache
+from tests.conftest import client_for
+from tests.factories import ArticleFactory
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, monkeypatch):
+    settings.PAGE_CACHE_ENABLED = True
+    monkeypatch.setattr(page_cache, "_cache_down_until", 0.0)  # forget an earlier outage
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what would run after the commit (the version bump), as in production."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def live(published, editor, committed):
+    committed(lambda: None)
+    return published
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    return response, response.get("X-Page-Cache")
+
+
+def test_second_anonymous_view_is_a_hit_without_queries(client, live, django_assert_num_queries):
+    assert get(client, live.get_absolute_url())[1] == "miss"
+    with django_assert_num_queries(0):
+        response, state = get(client, live.get_absolute_url())
+    assert state == "hit" and live.headline in response.content.decode()
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+
+
+def test_publishing_refreshes_home_section_tag_and_author_pages(
+    client, live, colleague, editor, committed
+):
+    article = ArticleFactory(
+        headline="Nouvelle dépêche", section=live.section, authors=[colleague.author_profile]
+    )
+    article.tags.add("Sahel")
+    live.tags.add("Sahel")
+    committed(lambda: None)
+    urls = [
+        "/",
+        live.section.get_absolute_url(),
+        "/mot-cle/sahel/",
+        reverse("feeds:site-rss"),
+        "/sitemap-articles.xml",
+    ]
+    for url in urls:
+        get(client, url)
+    committed(workflow.apply_transition, article, "publish", editor)
+    for url in urls:
+        response, state = get(client, url)
+        assert state == "miss", url
+        assert (
+            "Nouvelle dépêche" in response.content.decode()
+            or "nouvelle-depeche" in response.content.decode()
+        ), url
+    assert client.get(colleague.author_profile.get_absolute_url()).status_code == 200
+
+
+def test_unpublishing_and_editing_refresh_the_article(client, live, editor, committed):
+    get(client, live.get_absolute_url())
+    live.headline = "Titre corrigé"
+    committed(live.save_by, editor)
+    assert "Titre corrigé" in get(client, live.get_absolute_url())[0].content.decode()
+    committed(workflow.apply_transition, live, "unpublish", editor)
+    assert get(client, live.get_absolute_url())[0].status_code == 404
+
+
+@pytest.mark.parametrize("change", ["author", "section", "tag"])
+def test_renaming_an_author_section_or_tag_refreshes_pages(client, live, committed, change):
+    live.tags.add("Ancien")
+    committed(lambda: None)
+    get(client, live.get_absolute_url())
+    if change == "author":
+        thing = live.bylines.get().author
+        thing.display_name = "Nom Nouveau"
+    elif change == "section":
+        thing = live.section
+        thing.name = "Nom Nouveau"
+    else:
+        thing = live.tags.get(name="Ancien")
+        thing.name = "Nom Nouveau"
+    committed(thing.save)
+    assert "Nom Nouveau" in get(client, live.get_absolute_url())[0].content.decode()
+
+
+def test_scheduled_article_appears_at_its_time_without_a_job(
+    client, live, colleague, editor, committed
+):
+    article = ArticleFactory(headline="Programmé pour midi", authors=[colleague.author_profile])
+    when = timezone.now() + timedelta(minutes=30)
+    committed(workflow.apply_transition, article, "schedule", editor, when=when)
+    assert "Programmé pour midi" not in get(client, "/")[0].content.decode()
+    assert get(client, "/")[1] == "hit"
+    with time_machine.travel(when + timedelta(seconds=5)):
+        response, state = get(client, "/")
+    assert state == "miss" and "Programmé pour midi" in response.content.decode()
+
+
+def test_staff_never_get_or_leave_cached_pages(client, live, editor):
+    url = live.get_absolute_url()
+    get(client, url)
+    staff = client_for(editor)
+    response, state = get(staff, url)
+    assert state is None
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    cache.clear()
+    get(staff, url)  # the editor sees it first ...
+    assert get(client, url)[1] == "miss"  # ... and nothing of theirs was kept for readers
+
+
+def test_one_rendering_for_many_waiting_readers(client, live, monkeypatch):
+    url = live.get_absolute_url()
+    get(client, url)
+    version = page_cache.current_version()
+    key = page_cache._page_key(client.get(url).wsgi_request, version)
+    rendered = cache.get(key)
+    cache.delete(key)
+    cache.add(f"lock:{key}", True, 10)  # another worker is rendering it
+
+    def other_worker_finishes():
+        time.sleep(0.3)
+        cache.set(key, rendered, 60)
+
+    threading.Thread(target=other_worker_finishes).start()
+    calls = []
+    monkeypatch.setattr(
+        "articles.views.pages.ArticleDetailView.get", lambda *a, **k: calls.append(1)
+    )
+    response, state = get(client, url)
+    assert state == "hit" and calls == [] and response.status_code == 200
+
+
+def test_conditional_requests_answer_304(client, live):
+    first = client.get(live.get_absolute_url())
+    assert first["ETag"] and first["Last-Modified"]
+    again = client.get(live.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    since = client.get(live.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_contact_and_admin_are_never_cached(client, db):
+    for url in ("/contact/", reverse("admin:login")):
+        assert get(client, url)[1] is None
+
+
+def test_health_endpoints_are_cheap_and_never_cached(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json() == {
+        "status": "ok",
+        "database": True,
+        "cache": True,
+    }
+    assert "no-cache" in ready["Cache-Control"]
