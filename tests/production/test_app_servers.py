@@ -1,0 +1,161 @@
+"""Two real app servers sharing PostgreSQL, Redis and the media store; and a database outage."""
+
+import os
+import time
+
+import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
+from django.db import connection
+from django.urls import reverse
+
+from articles import workflow
+from articles.models import Article
+from tests.admin_forms import article_post
+from tests.factories import ArticleFactory, UserFactory
+from tests.images import jpeg_upload
+from tests.production.servers import Browser, TcpSwitch, app_server, collect_static, database_url
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def servers_gone_from_the_database():
+    """Wait until the stopped servers' connections have closed, so the test database can go."""
+    yield
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("static")
+    collect_static(root)
+    return root
+
+
+@pytest.fixture
+def shared(static_root, tmp_path):
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("needs Redis: run with REDIS_URL=redis://… (CI does, in .ci/run)")
+    return {
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "REDIS_URL": os.environ["REDIS_URL"],
+        "MEDIA_ROOT": tmp_path / "media",
+        "STATIC_ROOT": static_root,
+    }
+
+
+@pytest.fixture
+def newsroom():
+    editor = UserFactory(username="chef", group="Editors")
+    # The servers run production settings, whose hashers do not include the tests' fast one.
+    editor.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
+    editor.save()
+    writer = UserFactory(username="plume", group="Journalists")
+    from tests.factories import AuthorFactory
+
+    author = AuthorFactory(user=writer, display_name="Plume Vive")
+    live = ArticleFactory(headline="Déjà en ligne", authors=[author])
+    workflow.apply_transition(live, "publish", editor)
+    waiting = ArticleFactory(headline="Bientôt en ligne", authors=[author])
+    workflow.apply_transition(waiting, "submit", writer)
+    return {"editor": editor, "live": live, "waiting": waiting}
+
+
+def text(response):
+    return response[2].decode()
+
+
+def test_publish_and_edit_through_one_server_show_on_both_at_once(shared, newsroom):
+    live, waiting = newsroom["live"], newsroom["waiting"]
+    with app_server(**shared) as a, app_server(**shared) as b:
+        for server in (a, b):
+            server.get("/")
+            status, headers, _ = server.get("/")
+            assert headers.get("X-Page-Cache") == "hit"  # cached on both
+        assert b.get(waiting.get_absolute_url())[0] == 404
+
+        desk = Browser(a.base, a.process)  # the editor, signed in on server A
+        desk.log_in("chef", PASSWORD)
+        desk.post(
+            reverse("admin:articles_article_transition", args=[waiting.pk]),
+            {"_transition": "publish"},
+        )
+        assert Article.objects.get(pk=waiting.pk).is_public
+        # Fresh on both at once: rendered once (on A), then shared with B through Redis.
+        states = []
+        for server in (a, b):
+            page = server.get("/")
+            assert "Bientôt en ligne" in text(page)
+            states.append(page[1].get("X-Page-Cache"))
+        assert states == ["miss", "hit"]
+        assert b.get(waiting.get_absolute_url())[0] == 200
+
+        b.get(live.get_absolute_url())
+        assert b.get(live.get_absolute_url())[1].get("X-Page-Cache") == "hit"
+        change = reverse("admin:articles_article_change", args=[live.pk])
+        status, url, _ = desk.post(change, article_post(live, headline="Titre corrigé sur A"))
+        assert url.endswith("/admin/articles/article/"), status
+        page = b.get(live.get_absolute_url())
+        assert "Titre corrigé sur A" in text(page) and page[1].get("X-Page-Cache") == "miss"
+
+
+def test_an_image_uploaded_through_one_server_is_served_by_the_other(shared, newsroom):
+    live = newsroom["live"]
+    with app_server(**shared) as a, app_server(**shared) as b:
+        a.log_in("chef", PASSWORD)
+        upload = jpeg_upload(size=(1400, 800))
+        change = reverse("admin:articles_article_change", args=[live.pk])
+        fields = article_post(live, image_alt="Une photo partagée")
+        status, url, _ = a.post(
+            change, fields, files={"featured_image": ("p.jpg", upload.read(), "image/jpeg")}
+        )
+        assert url.endswith("/admin/articles/article/"), status
+        stored = Article.objects.get(pk=live.pk)
+        assert stored.featured_image
+        status, headers, body = b.get(stored.featured_image.url)
+        assert status == 200 and headers["Content-Type"] == "image/jpeg" and body[:2] == b"\xff\xd8"
+        page = text(b.get(live.get_absolute_url()))
+        assert "<picture>" in page and "Une photo partagée" in page
+        rendition = page.split('<img src="', 1)[1].split('"', 1)[0]
+        assert b.get(rendition)[0] == 200 and a.get(rendition)[0] == 200
+
+
+def test_database_outage_gives_a_quick_503_and_the_server_recovers(static_root, newsroom):
+    settings = connection.settings_dict
+    switch = TcpSwitch(int(settings.get("PORT") or 5432))
+    switch.start()
+    proxied = {**settings, "HOST": "127.0.0.1", "PORT": switch.port}
+    env = {"DATABASE_URL": database_url(proxied), "PAGE_CACHE": "0", "STATIC_ROOT": static_root}
+    try:
+        with app_server(**env) as server:
+            assert server.get("/")[0] == 200
+            switch.cut()
+            started = time.monotonic()
+            status, headers, body = server.get("/")
+            elapsed = time.monotonic() - started
+            assert status == 503, (status, body[:300])
+            assert headers["Retry-After"] == "30" and elapsed < 3.0
+            assert "Back in a moment" in body.decode() or "instant" in body.decode()
+            assert server.get("/readyz")[0] == 503
+            assert server.get("/healthz")[0] == 200  # the process is alive
+            switch.start()
+            assert server.get("/")[0] == 200  # recovered by itself
+            assert server.process.poll() is None
+    finally:
+        switch.cut()
+        time.sleep(
+            0.5
+        )  # let PostgreSQL notice the closed connections before the test database goes
