@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from articles.models import Article
+from articles.models import Article, Revision
+from articles.revisions import changed_labels
 
 TAG_MAX_LENGTH = 100  # taggit's column size: longer names are a database error on PostgreSQL
 
@@ -36,6 +37,51 @@ class ArticleAdminForm(forms.ModelForm):
     tags = BoundedTagField(
         label=_("Tags"), required=False, help_text=_("Separate tags with commas.")
     )
+    # The version this person started from: saving over someone else's save is refused.
+    started_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._check_version(cleaned.get("started_version"))
+        return cleaned
+
+    def _check_version(self, started_from):
+        # Locked until the save commits, so nobody can slip in between check and save.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if started_from is None or current is None or started_from == current:
+            return
+        theirs = Revision.objects.filter(article_id=self.instance.pk).select_related("user").first()
+        mine = Revision.objects.filter(
+            article_id=self.instance.pk, version__lte=started_from
+        ).first()
+        changed = changed_labels(mine.data, theirs.data) if mine and theirs else []
+        who = (
+            (theirs.user.get_full_name() or theirs.user.get_username())
+            if theirs and theirs.user
+            else _("someone")
+        )
+        # The next save is a deliberate choice: it starts from the version just seen.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started_version")] = current
+        raise forms.ValidationError(
+            _(
+                "%(who)s saved this article while you were editing it (changed: %(fields)s). "
+                "Nothing was saved; your text is still below. Compare it with theirs in the "
+                "revisions, then save again to keep yours."
+            ),
+            params={"who": who, "fields": ", ".join(changed) or _("the state")},
+            code="edit_conflict",
+        )
 
     class Meta:
         model = Article

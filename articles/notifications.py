@@ -35,6 +35,7 @@ def author_emails(article) -> list[str]:
 
 RECIPIENTS = {
     "submit": editor_emails,
+    "recall": editor_emails,
     "send_back": author_emails,
     "publish": author_emails,
     "schedule": author_emails,

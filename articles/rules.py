@@ -30,7 +30,8 @@ def can_view(user, article) -> bool:
 
 
 def can_edit(user, article) -> bool:
-    """Editors edit everything; journalists only their own articles while they are drafts."""
+    """Editors edit everything; journalists their own drafts, and their own scheduled articles,
+    which an edit sends back to review (what goes live is only ever what was approved)."""
     if not (user and user.is_active):
         return False
     if is_editor(user):
@@ -39,9 +40,21 @@ def can_edit(user, article) -> bool:
         return user.has_perm("articles.add_article")
     return (
         user.has_perm("articles.change_article")
-        and article.status == article.Status.DRAFT
+        and (article.status == article.Status.DRAFT or article.is_scheduled)
         and is_author(user, article)
     )
+
+
+def can_see_revisions(user, article) -> bool:
+    """Editors see every history; journalists only that of their own drafts."""
+    if is_editor(user):
+        return True
+    return can_view(user, article) and article.status == article.Status.DRAFT
+
+
+def can_share_preview(user, article) -> bool:
+    """Editors send unpublished articles to a lawyer, a source or a translator."""
+    return is_editor(user) and article.status != article.Status.PUBLISHED
 
 
 def can_delete(user, article) -> bool:

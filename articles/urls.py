@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.views import contact, pages, search
+from articles.views import contact, pages, preview, search
 
 app_name = "articles"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("recherche/", search.SearchView.as_view(), name="search"),
     path("contact/", contact.contact, name="contact"),
     path("contact/merci/", contact.contact_thanks, name="contact_thanks"),
+    path("apercu/<str:token>/", preview.preview_link, name="preview_link"),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from articles import notifications
-from articles.models import Status, Transition
+from articles.models import Revision, Status, Transition
 from newsroom import page_cache
 
 
@@ -70,6 +70,8 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
     _validate_inputs(article, action, comment, when)
 
     source = article.status
+    approving = name in ("publish", "schedule")
+    article._acting_user = user
     try:
         with transaction.atomic():
             method(when=when)
@@ -81,7 +83,9 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
                 source=source,
                 target=article.status,
                 comment=comment,
-                publish_at=article.published_at if name in ("publish", "schedule") else None,
+                publish_at=article.published_at if approving else None,
+                # What goes live is this exact content, approved by this editor.
+                revision=Revision.record(article, user, approved=True) if approving else None,
             )
     except ConcurrentTransition:
         article.refresh_from_db()
@@ -92,6 +96,24 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
     transaction.on_commit(lambda: notifications.after_transition(step))
     if Status.PUBLISHED in (step.source, step.target):
         transaction.on_commit(page_cache.bump)  # readers' pages change on every server
+    return step
+
+
+def return_to_review(article, user) -> Transition:
+    """The author edited an approved, scheduled article: it goes back to the editors."""
+    with transaction.atomic():
+        article.recall()
+        article.save()
+        step = Transition.objects.create(
+            article=article,
+            user=user,
+            name="recall",
+            source=Status.PUBLISHED,
+            target=article.status,
+            comment=str(_("Edited by its author after approval: back to review.")),
+        )
+    transaction.on_commit(lambda: notifications.after_transition(step))
+    transaction.on_commit(page_cache.bump)
     return step
 
 

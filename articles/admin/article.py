@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles import rules, workflow
+from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
+from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
-from articles.models import Article, Byline
+from articles.models import Article, Byline, EditSession
 from articles.models.article import BYLINES
 from authors.models import Author
 
@@ -34,7 +36,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = [
@@ -54,7 +56,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_per_page = 50
     ordering = ["-updated_at"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["headline", "slug", "standfirst", "body", "started_version"]}),
         (_("Filing"), {"fields": ["section", "tags", "language"]}),
         (
             _("Featured image"),
@@ -157,7 +159,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_preview",
             ),
         ]
-        return urls + super().get_urls()
+        return urls + self.revision_urls() + self.collaboration_urls() + super().get_urls()
 
     def transition_view(self, request, object_id):
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
@@ -165,6 +167,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _transition_response(self, request, article):
         name = request.POST.get("_transition", "")
+        started_from = request.POST.get("_version", "")
+        if started_from.isdigit() and int(started_from) != article.version:
+            messages.error(
+                request,
+                _(
+                    "This article changed since you opened it: nothing was done. Check it, then try again."
+                ),
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         when = _parse_local_datetime(request.POST.get("_publish_at", ""))
         try:
             step = workflow.apply_transition(
@@ -202,7 +213,17 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _workflow_context(self, request, article):
+        other_editor = None
+        if request.method == "GET" and rules.can_edit(request.user, article):
+            other_editor = EditSession.open(article, request.user)
         return {
+            "other_editor": other_editor,
+            "can_take_over": other_editor is not None and rules.is_editor(request.user),
+            "can_see_revisions": rules.can_see_revisions(request.user, article),
+            "preview_links": list(article.preview_links.select_related("created_by"))
+            if rules.can_share_preview(request.user, article)
+            else None,
+            "article_version": article.version,
             "workflow_actions": workflow.available_actions(article, request.user),
             "workflow_history": article.transitions.select_related("user"),
             "workflow_inside_form": rules.can_edit(request.user, article),
@@ -233,7 +254,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # --- pictures ------------------------------------------------------------------------
     class Media:
-        js = ["newsroom/focal.js"]
+        js = ["newsroom/focal.js", "newsroom/editing.js"]
 
     @admin.display(description="")
     def thumbnail(self, article):

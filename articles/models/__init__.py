@@ -1,6 +1,20 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
+from articles.models.lock import EditSession
+from articles.models.preview import PreviewLink
+from articles.models.revision import Revision
 from articles.models.section import Section
 from articles.models.tip import Tip
 from articles.models.transition import Transition
 
-__all__ = ["Article", "ArticleQuerySet", "Byline", "Section", "Status", "Tip", "Transition"]
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "Byline",
+    "EditSession",
+    "PreviewLink",
+    "Revision",
+    "Section",
+    "Status",
+    "Tip",
+    "Transition",
+]

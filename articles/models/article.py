@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMField, transition
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
@@ -78,6 +78,10 @@ LISTING_DEFERRED = (
     "search_tags",
     "search_authors",
 )
+
+
+class EditConflict(ConcurrentTransition):
+    """The article changed in the database after this copy of it was read."""
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -222,6 +226,8 @@ class Article(ConcurrentTransitionMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    # Optimistic locking: every save checks that nobody saved since this copy was read.
+    version = models.PositiveIntegerField(default=1, editable=False)
     # Search: the body as plain text, tags and authors as text, and (PostgreSQL) the vector.
     body_text = models.TextField(blank=True, editable=False)
     search_tags = models.TextField(blank=True, editable=False)
@@ -250,8 +256,15 @@ class Article(ConcurrentTransitionMixin, models.Model):
             self.slug = unique_slug(
                 self.headline, Article, max_length=100, exclude_pk=self.pk, fallback="article"
             )
+        if getattr(self, "_loaded_version", None) is not None:
+            self.version = self._loaded_version + 1
         super().save(*args, **kwargs)
+        self._loaded_version = self.version
         self._stored_slug = self.slug
+        if not getattr(self, "_revision_pending", False):
+            # Once per transaction, when tags and bylines have been saved too.
+            self._revision_pending = True
+            transaction.on_commit(self._record_revision)
         search.reindex([self.pk])
         if self.is_lead:
             # One lead story at a time: choosing a new one retires the previous one.
@@ -268,7 +281,25 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
         article._stored_slug = article.__dict__.get("slug")
+        article._loaded_version = article.__dict__.get("version")
         return article
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._loaded_version = self.__dict__.get("version")
+        self._stored_slug = self.__dict__.get("slug")
+
+    def _do_update(
+        self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs
+    ):
+        loaded = getattr(self, "_loaded_version", None)
+        checked = base_qs.filter(version=loaded) if loaded is not None else base_qs
+        updated = super()._do_update(
+            checked, using, pk_val, values, update_fields, forced_update, *args, **kwargs
+        )
+        if not updated and loaded is not None and base_qs.filter(pk=pk_val).exists():
+            raise EditConflict("Someone else saved this article since it was read.")
+        return updated
 
     # --- state as people see it -------------------------------------------------------
     @property
@@ -393,10 +424,26 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def _slug_locked(self) -> bool:
         return bool(self.first_published_at and getattr(self, "_stored_slug", None))
 
+    def _record_revision(self):
+        from articles.models.revision import Revision
+
+        self._revision_pending = False
+        fresh = Article.objects.filter(pk=self.pk).select_related("section").first()
+        if fresh is not None:
+            Revision.record(fresh, user=getattr(self, "_acting_user", None))
+
     def save_by(self, user):
         """Save on behalf of `user`, refusing what the workflow does not allow them."""
         original = Article.objects.get(pk=self.pk) if self.pk else None
         rules.check_save(user, original, self)
+        self._acting_user = user
+        if original is not None and original.is_scheduled and not rules.is_editor(user):
+            # An approved article changed by its author goes back to an editor.
+            from articles import workflow
+
+            self.save()
+            workflow.return_to_review(self, user)
+            return
         if original is not None and original.is_public and self._content_differs(original):
             self.revised_at = timezone.now()
         self.save()
@@ -467,6 +514,18 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def schedule(self, when=None):
         self.published_at = when
         self.first_published_at = self.first_published_at or when
+
+    @transition(
+        field=status,
+        source=Status.PUBLISHED,
+        target=Status.REVIEW,
+        conditions=[lambda article: article.is_scheduled],
+    )
+    def recall(self, when=None):
+        # Not approved any more: no time, and nothing will go live until an editor says so.
+        self.published_at = None
+        if self.first_published_at and self.first_published_at > timezone.now():
+            self.first_published_at = None
 
     @transition(
         field=status,

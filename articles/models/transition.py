@@ -23,6 +23,14 @@ class Transition(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    revision = models.ForeignKey(
+        "articles.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved revision"),
+    )
 
     class Meta:
         ordering = ["at", "pk"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from articles.forms_public import TipForm
+from newsroom.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 3600
@@ -19,7 +20,7 @@ WINDOW_SECONDS = 3600
 
 def _over_limit(request) -> bool:
     """Counts this address's tips for the hour; the address itself is only kept as a hash."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     key = "tips:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     cache.add(key, 0, WINDOW_SECONDS)
     try:

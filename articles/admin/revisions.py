@@ -1,0 +1,128 @@
+"""The desk's revision history: list, side-by-side comparison, and restoring one."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles import revisions, rules
+from articles.models import Article, Byline, Revision, Section
+
+
+class RevisionViewsMixin:
+    def revision_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/revisions/",
+                view(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/compare/",
+                view(self.compare_view),
+                name="articles_article_compare",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:number>/restore/",
+                view(require_POST(self.restore_view)),
+                name="articles_article_restore",
+            ),
+        ]
+
+    def _article_for_history(self, request, object_id):
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not rules.can_see_revisions(request.user, article):
+            raise PermissionDenied
+        return article
+
+    def revisions_view(self, request, object_id):
+        article = self._article_for_history(request, object_id)
+        history = list(article.revisions.select_related("user", "approved_by"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": _("Revisions of “%(headline)s”") % {"headline": article.headline},
+            "revisions": history,
+            "can_restore": rules.can_edit(request.user, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    def compare_view(self, request, object_id):
+        article = self._article_for_history(request, object_id)
+        numbers = [request.GET.get("a", ""), request.GET.get("b", "")]
+        if not all(n.isdigit() for n in numbers):
+            raise Http404
+        found = {
+            r.number: r for r in article.revisions.filter(number__in=numbers).select_related("user")
+        }
+        if len(found) != len(set(numbers)):
+            raise Http404
+        old, new = sorted((found[int(numbers[0])], found[int(numbers[1])]), key=lambda r: r.number)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": _("Revision %(a)s compared with revision %(b)s")
+            % {"a": old.number, "b": new.number},
+            "old": old,
+            "new": new,
+            "rows": revisions.compare(old.data, new.data),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    def restore_view(self, request, object_id, number):
+        article = self._article_for_history(request, object_id)
+        revision = get_object_or_404(Revision, article=article, number=number)
+        if not rules.can_edit(request.user, article):
+            raise PermissionDenied
+        try:
+            restore(article, revision, request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("Revision %(n)s restored as a new revision.") % {"n": number}
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+
+@transaction.atomic
+def restore(article: Article, revision: Revision, user) -> None:
+    """Put a revision's content back, through the same rules as any save (a new revision)."""
+    data = revision.data
+    for field in (
+        "headline",
+        "standfirst",
+        "body",
+        "language",
+        "image_alt",
+        "image_caption",
+        "image_credit",
+    ):
+        setattr(article, field, data.get(field, getattr(article, field)))
+    if not article.first_published_at:
+        article.slug = data.get("slug") or article.slug
+    if Section.objects.filter(pk=data.get("section_id")).exists():
+        article.section_id = data["section_id"]
+    if data.get("featured_image") and article.featured_image.storage.exists(data["featured_image"]):
+        article.featured_image.name = data["featured_image"]
+    article.image_focal_x, article.image_focal_y = data.get("image_focal", [50, 50])
+    if rules.is_editor(user):
+        article.correction = data.get("correction", article.correction)
+    article.save_by(user)
+    author_ids = [pk for pk in data.get("author_ids", []) if pk]
+    if author_ids:
+        article.bylines.exclude(author_id__in=author_ids).delete()
+        for position, author_id in enumerate(author_ids):
+            Byline.objects.update_or_create(
+                article=article, author_id=author_id, defaults={"position": position}
+            )
+    article.tags.set(data.get("tags", []))

@@ -1,0 +1,67 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+PREVIEW_LIFETIME = timedelta(hours=48)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits: unguessable
+
+
+def default_expiry():
+    return timezone.now() + PREVIEW_LIFETIME
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def usable(self):
+        """Not revoked, not expired, and the article not published: the only links that open."""
+        from articles.models import Status
+
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now()).exclude(
+            article__status=Status.PUBLISHED
+        )
+
+
+class PreviewLink(models.Model):
+    """A secret address showing one unpublished article to someone without an account."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="preview_links"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    note = models.CharField(
+        _("for whom"), max_length=200, blank=True, help_text=_("e.g. the lawyer, a source.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=default_expiry)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return f"{self.article} ({self.note or self.created_at:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("articles:preview_link", kwargs={"token": self.token})
+
+    @property
+    def is_usable(self) -> bool:
+        return type(self).objects.usable().filter(pk=self.pk).exists()

@@ -1,0 +1,108 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# What a revision keeps of an article, in the order the comparison shows it.
+SNAPSHOT_FIELDS = [
+    ("headline", _("headline")),
+    ("slug", _("slug")),
+    ("standfirst", _("standfirst")),
+    ("body", _("body")),
+    ("section", _("section")),
+    ("authors", _("authors")),
+    ("tags", _("tags")),
+    ("language", _("language")),
+    ("featured_image", _("featured image")),
+    ("image_alt", _("alternative text")),
+    ("image_caption", _("caption")),
+    ("image_credit", _("credit")),
+    ("image_focal", _("focal point")),
+    ("status", _("state")),
+    ("published_at", _("publication time")),
+    ("is_lead", _("lead story")),
+    ("correction", _("correction note")),
+]
+
+
+class Revision(models.Model):
+    """Every field of an article as it was after one save, tags and bylines included."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("revision"))
+    version = models.PositiveIntegerField(_("article version"), default=0)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    data = models.JSONField(_("content"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="one_revision_number")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} #{self.number}"
+
+    @classmethod
+    def snapshot(cls, article) -> dict:
+        """The article's current content as plain values, read fresh from the database."""
+        return {
+            "headline": article.headline,
+            "slug": article.slug,
+            "standfirst": article.standfirst,
+            "body": article.body,
+            "section": article.section.name if article.section_id else "",
+            "section_id": article.section_id,
+            "authors": [b.author.display_name for b in article.bylines.select_related("author")],
+            "author_ids": list(article.bylines.values_list("author_id", flat=True)),
+            "tags": sorted(article.tags.names(), key=str.casefold),
+            "language": article.language,
+            "featured_image": article.featured_image.name or "",
+            "image_alt": article.image_alt,
+            "image_caption": article.image_caption,
+            "image_credit": article.image_credit,
+            "image_focal": [article.image_focal_x, article.image_focal_y],
+            "status": article.status,
+            "published_at": article.published_at.isoformat() if article.published_at else None,
+            "is_lead": article.is_lead,
+            "correction": article.correction,
+        }
+
+    @classmethod
+    def record(cls, article, user=None, approved=False) -> "Revision | None":
+        """A new revision when the content differs from the last one (or when approving)."""
+        data = cls.snapshot(article)
+        last = cls.objects.filter(article=article).order_by("-number").first()
+        if last is not None and last.data == data and not approved:
+            return None
+        revision = cls.objects.create(
+            article=article,
+            number=(last.number + 1) if last else 1,
+            version=article.version,
+            user=user,
+            data=data,
+            approved_by=user if approved else None,
+            approved_at=timezone.now() if approved else None,
+        )
+        return revision
