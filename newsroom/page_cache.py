@@ -34,6 +34,8 @@ UNCACHED_PREFIXES = (
     "/en/admin/",
     "/contact/",
     "/en/contact/",
+    "/apercu/",
+    "/en/apercu/",
     "/media/",
     "/healthz",
     "/readyz",

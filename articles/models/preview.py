@@ -57,7 +57,7 @@ class PreviewLink(models.Model):
         verbose_name_plural = _("preview links")
 
     def __str__(self):
-        return f"{self.article} ({self.note or self.created_at:%Y-%m-%d})"
+        return f"{self.article} ({self.note})" if self.note else str(self.article)
 
     def get_absolute_url(self):
         return reverse("articles:preview_link", kwargs={"token": self.token})
