@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench-images messages
+.PHONY: run test lint format check setup clean bench bench-images messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ check: $(STAMP)
 messages: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
+
+# Load test on this machine's PostgreSQL and Redis: ARTICLES=100000 make bench
+ARTICLES ?= 1000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --articles $(ARTICLES)
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py

@@ -242,6 +242,7 @@ WHITENOISE_MAX_AGE = 31536000
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG  # no collectstatic in development
 # Whole pages for anonymous readers (newsroom/page_cache.py); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)
 
 # Uploaded images (see newsroom/images): refused above these, before any decoding.
 IMAGE_MAX_BYTES = 10 * 1000 * 1000

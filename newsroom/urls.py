@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import SITEMAPS, news_sitemap
 from articles.views.robots import robots_txt
-from newsroom import health
+from newsroom import bench_views, health
 from newsroom.media import serve_media
 
 admin.site.site_header = _("Newsroom administration")
@@ -42,6 +42,10 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     prefix_default_language=False,
 )
+
+if settings.BENCH_ENDPOINTS:
+    # Only for `make bench`: the bare-template ceiling the pages are measured against.
+    urlpatterns.insert(0, path("bench/ceiling/", bench_views.ceiling))
 
 if settings.MEDIA_URL.startswith("/"):
     # Media on this server's storage (not a CDN or bucket URL): served through the storage.

@@ -1,0 +1,174 @@
+"""A realistic corpus for the benchmark, inserted in bulk: `seed_bench --articles 100000`.
+
+8 sections, about 60 authors and 2,000 tags; French-like text of realistic length; bylines
+and tags spread the way a real site's are (a few authors and tags carry most articles).
+"""
+
+import random
+import sys
+import time
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from articles import search
+from articles.models import Article, Byline, Section, Status
+from authors.models import Author
+
+SECTIONS = [
+    "Politique",
+    "Économie",
+    "Sécurité",
+    "International",
+    "Société",
+    "Sport",
+    "Culture",
+    "Santé",
+]
+WORDS = (
+    "le la les un une des du de dans pour avec sur par au aux ce cette ces qui que dont où "
+    "gouvernement ministre élections électeurs sécurité frontière région pays Sahel Abidjan Dakar "
+    "Bamako Niamey Ouagadougou Lomé Accra économie cacao coton prix marché croissance banque "
+    "réforme projet population jeunes santé école université football équipe match culture "
+    "festival musique cinéma annonce rapport conseil assemblée président déclaration accord "
+    "coopération développement infrastructures routes énergie électricité agriculture pluie "
+    "saison récolte habitants quartier ville village communauté sources officielles selon"
+).split()
+BATCH = 1000
+
+
+def sentence(rng, length):
+    words = rng.choices(WORDS, k=length)
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng, rng.randint(12, 24)) for _ in range(rng.randint(3, 5)))
+
+
+def skewed(rng, items, weights):
+    return rng.choices(items, weights=weights, k=1)[0]
+
+
+class Command(BaseCommand):
+    help = "Fill an empty database with a realistic benchmark corpus (bulk inserts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, **options):
+        if Article.objects.exists():
+            raise CommandError("This database already has articles: seed an empty one.")
+        rng = random.Random(options["seed"])
+        count = options["articles"]
+        started = time.monotonic()
+        with transaction.atomic():
+            sections = [
+                Section.objects.create(name=name, position=i) for i, name in enumerate(SECTIONS)
+            ]
+            authors = Author.objects.bulk_create(
+                [
+                    Author(
+                        display_name=f"Auteur {i:02d}",
+                        slug=f"auteur-{i:02d}",
+                        bio=sentence(rng, 20),
+                    )
+                    for i in range(60)
+                ]
+            )
+            tags = Tag.objects.bulk_create(
+                [Tag(name=f"Sujet {i}", slug=f"sujet-{i}") for i in range(2000)]
+            )
+        author_weights = [1 / (i + 1) for i in range(len(authors))]
+        tag_weights = [1 / (i + 1) ** 0.8 for i in range(len(tags))]
+        content_type = ContentType.objects.get_for_model(Article)
+        now = timezone.now()
+        done = 0
+        while done < count:
+            size = min(BATCH, count - done)
+            with transaction.atomic():
+                self._batch(
+                    rng,
+                    size,
+                    done,
+                    now,
+                    sections,
+                    authors,
+                    author_weights,
+                    tags,
+                    tag_weights,
+                    content_type,
+                )
+            done += size
+            self._progress(done, count, started)
+        if connection.vendor == "postgresql":
+            self.stderr.write("\nIndexing for full-text search…")
+            with connection.cursor() as cursor:
+                cursor.execute("SET maintenance_work_mem = '256MB'")
+            Article.objects.update(search_vector=search.document_vector())
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        self.stdout.write(f"\n{count} articles in {time.monotonic() - started:.0f} s.")
+
+    def _batch(
+        self,
+        rng,
+        size,
+        offset,
+        now,
+        sections,
+        authors,
+        author_weights,
+        tags,
+        tag_weights,
+        content_type,
+    ):
+        articles = []
+        for i in range(offset, offset + size):
+            body_paragraphs = [paragraph(rng) for _ in range(rng.randint(5, 9))]
+            body = "".join(f"<p>{p}</p>" for p in body_paragraphs)
+            published = now - timedelta(minutes=rng.randint(1, 60 * 24 * 730))
+            articles.append(
+                Article(
+                    headline=sentence(rng, rng.randint(7, 13))[:190],
+                    slug=f"article-{i}",
+                    standfirst=sentence(rng, rng.randint(20, 32)),
+                    body=body,
+                    body_text=" ".join(body_paragraphs),
+                    section=rng.choice(sections),
+                    status=Status.PUBLISHED,
+                    published_at=published,
+                    first_published_at=published,
+                )
+            )
+        articles = Article.objects.bulk_create(articles)
+        bylines, tagged, updates = [], [], []
+        for article in articles:
+            chosen_authors = {
+                skewed(rng, authors, author_weights) for _ in range(rng.choice([1, 1, 1, 2]))
+            }
+            chosen_tags = {skewed(rng, tags, tag_weights) for _ in range(rng.randint(2, 6))}
+            bylines += [
+                Byline(article=article, author=a, position=p) for p, a in enumerate(chosen_authors)
+            ]
+            tagged += [TaggedItem(content_object=article, tag=t) for t in chosen_tags]
+            article.search_authors = " ".join(a.display_name for a in chosen_authors)
+            article.search_tags = " ".join(t.name for t in chosen_tags)
+            updates.append(article)
+        Byline.objects.bulk_create(bylines)
+        TaggedItem.objects.bulk_create(tagged)
+        Article.objects.bulk_update(updates, ["search_authors", "search_tags"])
+
+    def _progress(self, done, total, started):
+        width = 40
+        filled = int(width * done / total)
+        rate = done / max(time.monotonic() - started, 0.001)
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:.0f}/s)"
+        )
+        sys.stderr.flush()

@@ -1,0 +1,305 @@
+"""`make bench`: seed a corpus, serve it with gunicorn in production settings, load it with wrk.
+
+    .venv/bin/python bench/run.py --articles 1000 [--duration 10] [--connections 16] [--reuse]
+
+Runs on this machine's PostgreSQL and Redis (started if they are not), on loopback only,
+every load bounded in time. Prints a Markdown report and writes it to bench/results/.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG = "postgres://root@127.0.0.1:5432/{name}"
+REDIS = "redis://127.0.0.1:6379/3"
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+PORT = _free_port()
+BUDGET_UNCACHED = {"article": 0.40}  # every other page: 0.25
+BUDGET_CACHED = 0.80
+
+
+def sh(*args, env=None, check=True, capture=False):
+    return subprocess.run(args, cwd=ROOT, env=env, check=check, text=True, capture_output=capture)
+
+
+def ensure_services():
+    if sh("pg_isready", "-h", "127.0.0.1", "-q", check=False).returncode != 0:
+        version = os.listdir("/etc/postgresql")[0]
+        sh("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start")
+    if sh("redis-cli", "ping", check=False, capture=True).returncode != 0:
+        sh(
+            "redis-server",
+            "--daemonize",
+            "yes",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "6379",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        )
+    time.sleep(1)
+
+
+def environment(database, page_cache):
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG",)}
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DEBUG="0",
+        SECRET_KEY="bench-" + "x" * 60,
+        ALLOWED_HOSTS="127.0.0.1,testserver",
+        SITE_URL=f"http://127.0.0.1:{PORT}",
+        DATABASE_URL=PG.format(name=database),
+        REDIS_URL=REDIS,
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        PAGE_CACHE="1" if page_cache else "0",
+        BENCH_ENDPOINTS="1",
+        LOG_LEVEL="WARNING",
+        STATIC_ROOT=str(ROOT / "bench" / ".static"),
+    )
+    return env
+
+
+def prepare(database, articles, reuse):
+    exists = database in sh("psql", "-h", "127.0.0.1", "-U", "root", "-lqt", capture=True).stdout
+    env = environment(database, page_cache=False)
+    if exists and reuse:
+        print(f"Reusing database {database}.")
+    else:
+        sh(
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "root",
+            "-d",
+            "postgres",
+            "-qc",
+            f"DROP DATABASE IF EXISTS {database}",
+        )
+        sh(
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "root",
+            "-d",
+            "postgres",
+            "-qc",
+            f"CREATE DATABASE {database}",
+        )
+        sh(PYTHON, "manage.py", "migrate", "-v0", env=env)
+        started = time.monotonic()
+        sh(PYTHON, "manage.py", "seed_bench", "--articles", str(articles), env=env)
+        print(f"Seeded {articles} articles in {time.monotonic() - started:.0f} s.")
+    sh(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    return env
+
+
+def sample_paths(env):
+    script = (
+        "from articles.models import Article; from django.db.models import Count;"
+        "from taggit.models import Tag; from authors.models import Author;"
+        "a = Article.objects.published().order_by('-published_at')[50];"
+        "t = Tag.objects.annotate(n=Count('taggit_taggeditem_items')).order_by('-n')[0];"
+        "au = Author.objects.annotate(n=Count('bylines')).order_by('-n')[0];"
+        "import json; print(json.dumps([a.get_absolute_url(), a.section.get_absolute_url(), '/mot-cle/%s/' % t.slug, au.get_absolute_url()]))"
+    )
+    out = sh(PYTHON, "manage.py", "shell", "-c", script, env=env, capture=True).stdout
+    article, section, tag, author = json.loads(out.strip().splitlines()[-1])
+    return {
+        "home": "/",
+        "article": article,
+        "section": section,
+        "tag": tag,
+        "author": author,
+        "search": "/recherche/?q=s%C3%A9curit%C3%A9+march%C3%A9",
+        "rss": "/flux/rss/",
+        "ceiling": "/bench/ceiling/",
+    }
+
+
+class Server:
+    def __init__(self, env):
+        self.env = env
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "newsroom.wsgi",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, 15)
+        self.process.wait(timeout=30)
+
+
+def wrk(path, duration, connections):
+    url = f"http://127.0.0.1:{PORT}{path}"
+    for _ in range(3):
+        try:
+            urllib.request.urlopen(url, timeout=10).read()  # warm up: renditions, caches
+        except OSError as error:
+            raise RuntimeError(f"{url}: {error}") from None
+    out = sh(
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        url,
+        capture=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1)),
+        "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def _ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = (
+        int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        // 1024
+        // 1024
+    )
+    postgres = sh(
+        "psql",
+        "-h",
+        "127.0.0.1",
+        "-U",
+        "root",
+        "-d",
+        "postgres",
+        "-tAc",
+        "SHOW server_version",
+        capture=True,
+    ).stdout.strip()
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}, PostgreSQL {postgres}, {platform.platform()}"
+
+
+def report(args, paths, counts, results):
+    ceiling = results["uncached"]["ceiling"]["rps"]
+    cached_ceiling = results["cached"]["ceiling"]["rps"]
+    lines = [
+        f"# Benchmark: {args.articles} articles, {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"Machine: {machine()}.",
+        f"Load: wrk, 2 threads, {args.connections} connections, {args.duration} s per page; gunicorn as in",
+        "gunicorn.conf.py, production settings (DEBUG off), PostgreSQL and Redis on loopback.",
+        "",
+        "| page | queries | uncached req/s | p50 ms | p99 ms | vs ceiling | budget | cached req/s | p50 ms | p99 ms | vs cached ceiling | budget |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name in paths:
+        u, c = results["uncached"][name], results["cached"][name]
+        ratio, cached_ratio = u["rps"] / ceiling, c["rps"] / cached_ceiling
+        need = BUDGET_UNCACHED.get(name, 0.25)
+        lines.append(
+            f"| {name} | {counts[paths[name]]['queries']} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} | {ratio:.0%} | "
+            f"{'ok' if ratio >= need or name == 'ceiling' else 'MISSED'} (≥{need:.0%}) | {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} | "
+            f"{cached_ratio:.0%} | {'ok' if cached_ratio >= BUDGET_CACHED or name == 'ceiling' else 'MISSED'} (≥80%) |"
+        )
+    errors = sum(r["errors"] for mode in results.values() for r in mode.values())
+    lines += ["", f"Non-2xx/3xx responses during the runs: {errors}."]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--reuse", action="store_true", help="reuse an already seeded database")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install -y wrk")
+    ensure_services()
+    database = f"newsroom_bench_{args.articles}"
+    env = prepare(database, args.articles, args.reuse)
+    paths = sample_paths(env)
+    counts = json.loads(
+        sh(PYTHON, "bench/queries.py", *paths.values(), env=env, capture=True)
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    results = {}
+    for mode, cached in (("uncached", False), ("cached", True)):
+        sh("redis-cli", "-n", "3", "flushdb", capture=True)
+        with Server(environment(database, page_cache=cached)):
+            results[mode] = {
+                name: wrk(path, args.duration, args.connections) for name, path in paths.items()
+            }
+    text = report(args, paths, counts, results)
+    print(text)
+    out = ROOT / "bench" / "results" / f"{datetime.now():%Y-%m-%d-%H%M}-{args.articles}.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(text)
+    print(f"Written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    tempfile.tempdir = None
+    main()
