@@ -6,8 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -380,27 +379,34 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def related(self, limit=4):
         """Published articles sharing the most tags, then the latest of the same section.
 
-        One query, whatever the number of tags: shared tags are counted in a subquery.
+        Two indexed queries whatever the site's size: the shared tags are counted on the
+        tag index, never for every article.
         """
         tag_ids = [tag.pk for tag in self.tags.all()]
-        shared = (
+        public = Article.objects.published().exclude(pk=self.pk)
+        sharing = (
             TaggedItem.objects.filter(
                 content_type=ContentType.objects.get_for_model(Article),
-                object_id=OuterRef("pk"),
                 tag_id__in=tag_ids,
+                object_id__in=public.values("pk"),
             )
             .values("object_id")
-            .annotate(count=Count("pk"))
-            .values("count")
+            .annotate(shared=Count("pk"))
+            .order_by("-shared", "-object_id")[:limit]
+        )
+        order = [row["object_id"] for row in sharing]
+        # Tag matches first, most shared first; then the section's latest. One query.
+        rank = Case(
+            *[When(pk=pk, then=Value(len(order) - i)) for i, pk in enumerate(order)],
+            default=Value(0),
+            output_field=IntegerField(),
         )
         return list(
-            Article.objects.published()
-            .exclude(pk=self.pk)
+            public.filter(Q(pk__in=order) | Q(section_id=self.section_id))
             .select_related("section")
-            .defer("body", "correction")
-            .annotate(shared=Coalesce(Subquery(shared), 0))
-            .filter(Q(shared__gt=0) | Q(section_id=self.section_id))
-            .order_by("-shared", "-published_at")[:limit]
+            .defer(*LISTING_DEFERRED)
+            .annotate(rank=rank)
+            .order_by("-rank", "-published_at")[:limit]
         )
 
     @property

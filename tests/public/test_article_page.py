@@ -89,8 +89,8 @@ def article_queries(client, article):
 
 
 def test_article_page_query_count_is_pinned(client, story, django_assert_num_queries):
-    # article, bylines with authors, tags, related articles, navigation sections
-    with django_assert_num_queries(5):
+    # article, bylines with authors, tags, tags shared with others, related articles, navigation
+    with django_assert_num_queries(6):
         client.get(story.get_absolute_url())
 
 
