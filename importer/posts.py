@@ -1,0 +1,232 @@
+"""A WordPress post → an article, with its byline, tags, history and old addresses.
+
+States: publish → published (scheduled if its time is still to come), future → scheduled,
+draft → draft, pending → in review. Private, trashed and password-protected posts were not
+for every reader: they become unpublished (never public) and are reported; a trashed post
+that had been published keeps its date, so republishing it does not make it new.
+"""
+
+import html
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from taggit.models import TaggedItem
+
+from articles import search
+from articles.models import Article, Byline, Status, Transition
+from importer import legacy, report
+from importer.body import convert
+from importer.models import ImportedPost, LegacyAddress
+from importer.taxonomy import TagCatalogue
+from newsroom.slugs import readable_slug, unique_slug
+from newsroom.text import clean_line
+
+STATES = {
+    "publish": Status.PUBLISHED,
+    "future": Status.PUBLISHED,
+    "draft": Status.DRAFT,
+    "pending": Status.REVIEW,
+    "private": Status.UNPUBLISHED,
+    "trash": Status.UNPUBLISHED,
+}
+# WordPress's own placeholders and revisions: never content.
+IGNORED_STATES = {"auto-draft", "inherit"}
+WAS_PUBLIC = {"publish", "future"}
+HEADLINE_MAX, STANDFIRST_MAX, SLUG_MAX, GUID_MAX = 200, 600, 100, 500
+WORDPRESS_TIME = "%Y-%m-%d %H:%M:%S"
+REINDEX_BATCH = 500
+
+
+def wordpress_time(gmt: str, local: str) -> datetime | None:
+    """post_date_gmt when WordPress filled it in, else post_date in the site's time zone."""
+    for value, zone in ((gmt, UTC), (local, timezone.get_default_timezone())):
+        if value and not value.startswith("0000"):
+            try:
+                return datetime.strptime(value.strip(), WORDPRESS_TIME).replace(tzinfo=zone)
+            except ValueError:
+                continue
+    return None
+
+
+def plain_text(fragment: str) -> str:
+    return clean_line(html.unescape(strip_tags(fragment or "")))
+
+
+class PostImporter:
+    def __init__(self, channel, summary, authors, sections, media):
+        self.channel = channel
+        self.summary = summary
+        self.authors = authors
+        self.sections = sections
+        self.tags = TagCatalogue(summary)
+        self.media = media
+        self._to_reindex = []
+        self.done = set(
+            ImportedPost.objects.filter(site=channel.site).values_list("wordpress_id", flat=True)
+        )
+        language = channel.language.split("-")[0].lower()
+        codes = [code for code, _name in settings.LANGUAGES]
+        self.language = language if language in codes else settings.LANGUAGE_CODE
+
+    def import_post(self, post) -> None:
+        if post.post_id is None:
+            self._refuse(post, _("it has no valid wp:post_id"))
+            return
+        if post.post_id in self.done:
+            self.summary.already_imported += 1
+            return
+        if post.status in IGNORED_STATES:
+            self.summary.other_items[f"post ({post.status})"] += 1
+            return
+        status = STATES.get(post.status)
+        if status is None:
+            self._refuse(post, _("unknown status “%(status)s”") % {"status": post.status[:40]})
+            return
+        if post.password and status == Status.PUBLISHED:
+            status = Status.UNPUBLISHED  # was behind a password: not for every reader
+        article, other_categories = self._article(post, status)
+        self._link(article, post, other_categories)
+        self.done.add(post.post_id)
+        self.summary.posts[self._state_counted(article)] += 1
+
+    def finish(self) -> None:
+        """Search fields (tags and authors) of every new article, a batch at a time."""
+        for start in range(0, len(self._to_reindex), REINDEX_BATCH):
+            search.reindex(self._to_reindex[start : start + REINDEX_BATCH])
+        self._to_reindex.clear()
+
+    # --- the article itself --------------------------------------------------------------
+    def _article(self, post, status) -> tuple[Article, list[str]]:
+        headline = self._headline(post)
+        published_at = self._publication_time(post, status)
+        body = convert(post.content, self.media.inline_resolver(post))
+        self.summary.shortcodes_removed.update(body.shortcodes)
+        section, other_categories = self.sections.for_post(post)
+        article = Article(
+            status=status,  # the state may be given at creation, never assigned later
+            headline=headline,
+            slug=self._slug(post, headline),
+            standfirst=Truncator(plain_text(post.excerpt)).chars(STANDFIRST_MAX),
+            body=body.html,
+            section=section,
+            language=self.language,
+            published_at=published_at,
+            first_published_at=published_at,
+        )
+        self.media.attach_featured(article, post)
+        article.save()
+        return article, other_categories
+
+    def _headline(self, post) -> str:
+        headline = plain_text(post.title)
+        if not headline:
+            self._note(post, _("no title; one was made up"))
+            return _("Untitled WordPress post %(id)d") % {"id": post.post_id}
+        if len(headline) > HEADLINE_MAX:
+            self._note(post, _("title shortened to %(max)d characters") % {"max": HEADLINE_MAX})
+        return Truncator(headline).chars(HEADLINE_MAX)
+
+    def _slug(self, post, headline) -> str:
+        """WordPress's slug when it is free (made ASCII), else a unique one."""
+        wanted = readable_slug(unquote(post.post_name), SLUG_MAX, "")
+        # An exact, indexed look-up first: the prefix search of unique_slug scans the table.
+        if wanted and not Article.objects.filter(slug=wanted).exists():
+            return wanted
+        return unique_slug(wanted or headline, Article, max_length=SLUG_MAX, fallback="article")
+
+    def _publication_time(self, post, status):
+        when = wordpress_time(post.post_date_gmt, post.post_date)
+        if status == Status.PUBLISHED:
+            if when is None:
+                when = _rss_time(post.pub_date) or timezone.now()
+                self._note(post, _("no date in the export; dated %(when)s") % {"when": when})
+            if post.status == "future" and when <= timezone.now():
+                self._note(post, _("its scheduled time has passed: it is public now"))
+            return when
+        if status == Status.UNPUBLISHED:
+            wordpress_state = post.meta.get("_wp_trash_meta_status", "")
+            reason = _("behind a password") if post.password else post.status
+            self._note(post, _("%(reason)s in WordPress → unpublished") % {"reason": reason})
+            if post.status == "trash" and wordpress_state in WAS_PUBLIC:
+                return when
+        return None
+
+    # --- what hangs off the article -----------------------------------------------------
+    def _link(self, article, post, other_categories) -> None:
+        # Bylines and tags in bulk, without the signals that would refresh the search fields
+        # after each row: a new article has none of them yet; finish() refreshes them all.
+        author = self.authors.for_login(post.creator)
+        if author is not None:
+            Byline.objects.bulk_create([Byline(article=article, author=author, position=0)])
+        else:
+            self._note(post, _("no author"))
+        TaggedItem.objects.bulk_create(
+            [
+                TaggedItem(tag=tag, content_object=article)
+                for tag in self.tags.for_post(post, other_categories)
+            ]
+        )
+        self._to_reindex.append(article.pk)
+        Transition.objects.create(
+            article=article,
+            user=None,
+            name="import",
+            source="import",
+            target=article.status,
+            comment=_("Imported from WordPress (post ID %(id)d, status “%(status)s”).")
+            % {"id": post.post_id, "status": post.status},
+            publish_at=article.published_at if article.status == Status.PUBLISHED else None,
+        )
+        ImportedPost.objects.create(
+            site=self.channel.site,
+            wordpress_id=post.post_id,
+            guid=post.guid[:GUID_MAX],
+            article=article,
+        )
+        self._keep_addresses(article, post)
+
+    def _keep_addresses(self, article, post) -> None:
+        keys = legacy.addresses_for(post, self.channel.base_path)
+        taken = set(LegacyAddress.objects.filter(key__in=keys).values_list("key", flat=True))
+        for key in sorted(taken):
+            self._note(post, _("old address %(key)s already leads elsewhere") % {"key": key})
+        LegacyAddress.objects.bulk_create(
+            [LegacyAddress(key=key, article=article) for key in sorted(keys - taken)]
+        )
+
+    # --- reporting ------------------------------------------------------------------------
+    @staticmethod
+    def _state_counted(article) -> str:
+        if article.status == Status.PUBLISHED:
+            return report.SCHEDULED if article.is_scheduled else report.PUBLISHED
+        return {
+            Status.DRAFT: report.DRAFT,
+            Status.REVIEW: report.REVIEW,
+        }.get(article.status, report.NOT_PUBLIC)
+
+    def _note(self, post, text) -> None:
+        self.summary.note(
+            _("Post %(id)d “%(title)s”: %(text)s.")
+            % {"id": post.post_id, "title": plain_text(post.title)[:60], "text": text}
+        )
+
+    def _refuse(self, post, reason) -> None:
+        self.summary.items_refused += 1
+        self.summary.note(
+            _("Item “%(title)s” refused: %(reason)s.")
+            % {"title": plain_text(post.title)[:60], "reason": reason}
+        )
+
+
+def _rss_time(value: str):
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -1,0 +1,62 @@
+"""The desk (the admin) as its users drive it: logging in, the rich-text editor, the workflow."""
+
+from django.urls import reverse
+
+from tests.browser.pages import follow
+
+PASSWORD = "correct-horse-battery"  # tests/factories.py's UserFactory
+
+
+def log_in(context, user):
+    """A new tab in `context`, signed in as `user`, on the desk's home page."""
+    page = context.new_page()
+    page.goto(reverse("admin:login") + "?next=" + reverse("admin:index"))
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    follow(page, page.locator("#login-form [type=submit]"))
+    return page
+
+
+def change_url(article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def take_action(page, name: str) -> None:
+    """Press a button of the "Circuit éditorial" panel (submit, publish, send_back…)."""
+    follow(page, page.locator(f"button[name=_transition][value={name}]"))
+
+
+def success_message(page) -> str:
+    return page.locator(".messagelist .success").inner_text()
+
+
+class ProseEditor:
+    """django-prose-editor's toolbar and editable area for the article's body."""
+
+    def __init__(self, page):
+        self.page = page
+        self.area = page.locator(".ProseMirror[contenteditable=true]")
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+
+    def new_block(self) -> None:
+        self.page.keyboard.press("Enter")
+
+    def block_type(self, name: str) -> None:
+        """From the block-type menu: heading2, heading3, paragraph…"""
+        self.page.locator(".prose-menubar__selected").click()
+        self.page.locator(f".prose-menubar__option[data-name={name}]").click()
+
+    def button(self, name: str) -> None:
+        self.page.locator(f".prose-menubar__button[data-name={name}]").click()
+
+    def type_link(self, text: str, href: str) -> None:
+        """Type `text`, select it with the keyboard and turn it into a link to `href`."""
+        self.type(text)
+        for _ in text:
+            self.page.keyboard.press("Shift+ArrowLeft")
+        self.button("link")
+        dialog = self.page.locator("dialog.prose-editor-dialog")
+        dialog.locator("input[name=href]").fill(href)
+        dialog.locator("button[type=submit]").click()

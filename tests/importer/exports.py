@@ -1,0 +1,158 @@
+"""WordPress export files (WXR 1.0, 1.1, 1.2), written by the tests themselves."""
+
+from xml.sax.saxutils import escape
+
+SITE = "https://ancien.example.com"
+
+
+def cdata(text) -> str:
+    return "<![CDATA[" + str(text).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def export(*items, version="1.2", authors=(), categories=(), site=SITE, language="fr-FR"):
+    """A whole export file. WXR 1.0 writes tags with domain="tag" and lists no authors."""
+    body = "\n".join(items)
+    if version == "1.0":
+        body = body.replace('domain="post_tag"', 'domain="tag"')
+        authors = ()
+    return f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0"
+    xmlns:excerpt="http://wordpress.org/export/{version}/excerpt/"
+    xmlns:content="http://purl.org/rss/1.0/modules/content/"
+    xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:wp="http://wordpress.org/export/{version}/">
+<channel>
+    <title>Ancien site</title>
+    <link>{site}</link>
+    <description>Les nouvelles</description>
+    <language>{language}</language>
+    <wp:wxr_version>{version}</wp:wxr_version>
+    <wp:base_site_url>{site}</wp:base_site_url>
+    <wp:base_blog_url>{site}</wp:base_blog_url>
+    {"".join(authors)}
+    {"".join(categories)}
+    {body}
+</channel>
+</rss>
+"""
+
+
+def author(login, email="", display_name="", first_name="", last_name="", description=None):
+    bio = (
+        f"<wp:author_description>{cdata(description)}</wp:author_description>"
+        if description is not None
+        else ""
+    )
+    return f"""<wp:author>
+        <wp:author_id>1</wp:author_id>
+        <wp:author_login>{cdata(login)}</wp:author_login>
+        <wp:author_email>{cdata(email)}</wp:author_email>
+        <wp:author_display_name>{cdata(display_name)}</wp:author_display_name>
+        <wp:author_first_name>{cdata(first_name)}</wp:author_first_name>
+        <wp:author_last_name>{cdata(last_name)}</wp:author_last_name>
+        {bio}
+    </wp:author>"""
+
+
+def category(slug, name, parent=""):
+    return f"""<wp:category>
+        <wp:term_id>1</wp:term_id>
+        <wp:category_nicename>{cdata(slug)}</wp:category_nicename>
+        <wp:category_parent>{cdata(parent)}</wp:category_parent>
+        <wp:cat_name>{cdata(name)}</wp:cat_name>
+    </wp:category>"""
+
+
+def post(
+    post_id,
+    title="Un titre",
+    *,
+    slug=None,
+    status="publish",
+    content="Un paragraphe.",
+    excerpt="",
+    date="2024-03-05 10:00:00",
+    date_gmt=None,
+    creator="awa",
+    categories=(),
+    tags=(),
+    meta=None,
+    comments=0,
+    post_type="post",
+    link=None,
+    password="",
+    attachment_url="",
+    site=SITE,
+):
+    """One <item>. `categories` are (slug, name) pairs; `tags` are names."""
+    slug = f"article-{post_id}" if slug is None else slug
+    date_gmt = date if date_gmt is None else date_gmt
+    link = f"{site}/{date[:4]}/{date[5:7]}/{date[8:10]}/{slug}/" if link is None else link
+    terms = [
+        f'<category domain="category" nicename="{escape(s)}">{cdata(n)}</category>'
+        for s, n in categories
+    ] + [
+        f'<category domain="post_tag" nicename="{escape(n.lower())}">{cdata(n)}</category>'
+        for n in tags
+    ]
+    metas = [
+        f"<wp:postmeta><wp:meta_key>{cdata(k)}</wp:meta_key>"
+        f"<wp:meta_value>{cdata(v)}</wp:meta_value></wp:postmeta>"
+        for k, v in (meta or {}).items()
+    ]
+    comment_items = [
+        f"<wp:comment><wp:comment_id>{n}</wp:comment_id>"
+        f"<wp:comment_content>{cdata('Bravo')}</wp:comment_content></wp:comment>"
+        for n in range(comments)
+    ]
+    attachment = (
+        f"<wp:attachment_url>{cdata(attachment_url)}</wp:attachment_url>" if attachment_url else ""
+    )
+    return f"""<item>
+        <title>{escape(title)}</title>
+        <link>{escape(link)}</link>
+        <pubDate>Tue, 05 Mar 2024 10:00:00 +0000</pubDate>
+        <dc:creator>{cdata(creator)}</dc:creator>
+        <guid isPermaLink="false">{site}/?p={post_id}</guid>
+        <description></description>
+        <content:encoded>{cdata(content)}</content:encoded>
+        <excerpt:encoded>{cdata(excerpt)}</excerpt:encoded>
+        <wp:post_id>{post_id}</wp:post_id>
+        <wp:post_date>{cdata(date)}</wp:post_date>
+        <wp:post_date_gmt>{cdata(date_gmt)}</wp:post_date_gmt>
+        <wp:comment_status>open</wp:comment_status>
+        <wp:post_name>{cdata(slug)}</wp:post_name>
+        <wp:status>{cdata(status)}</wp:status>
+        <wp:post_parent>0</wp:post_parent>
+        <wp:menu_order>0</wp:menu_order>
+        <wp:post_type>{cdata(post_type)}</wp:post_type>
+        <wp:post_password>{cdata(password)}</wp:post_password>
+        <wp:is_sticky>0</wp:is_sticky>
+        {attachment}
+        {"".join(terms)}
+        {"".join(metas)}
+        {"".join(comment_items)}
+    </item>"""
+
+
+def attachment(post_id, file, title="Photo", alt=None, caption="", site=SITE):
+    """An attachment whose file is wp-content/uploads/<file>."""
+    meta = {"_wp_attached_file": file}
+    if alt is not None:
+        meta["_wp_attachment_image_alt"] = alt
+    return post(
+        post_id,
+        title,
+        post_type="attachment",
+        status="inherit",
+        content="",
+        excerpt=caption,
+        meta=meta,
+        attachment_url=f"{site}/wp-content/uploads/{file}",
+        link=f"{site}/photo-{post_id}/",
+    )
+
+
+def upload_url(file, site=SITE) -> str:
+    return f"{site}/wp-content/uploads/{file}"
