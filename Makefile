@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench bench-images messages
+.PHONY: run test lint format check setup clean bench bench-images bench-import messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ messages: $(STAMP)
 ARTICLES ?= 1000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --articles $(ARTICLES)
+
+bench-import: $(STAMP)
+	$(BIN)/python -m importer.bench
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py
