@@ -28,8 +28,7 @@ def test_journalist_cannot_open_a_colleagues_draft(new_context, watch, journalis
     assert page.locator("#id_headline").count() == 0
     assert page.goto(preview).status == 404
     page.goto(reverse("admin:articles_article_changelist"))
-    assert page.get_by_role("link", name=draft.headline).count() == 0
-    assert "Brouillon de Yao" not in page.content()
+    assert draft.headline not in page.content()
 
 
 def test_journalist_is_refused_an_editors_actions(new_context, watch, journalist):

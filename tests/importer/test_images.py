@@ -168,7 +168,7 @@ def test_a_caption_with_its_picture_becomes_a_figure(run_import, uploads):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pictures_stay_when_a_task_after_the_commit_fails(
     write_export, uploads, settings, monkeypatch
 ):
