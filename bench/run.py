@@ -25,6 +25,7 @@ PYTHON = sys.executable
 PG = "postgres://root@127.0.0.1:5432/{name}"
 REDIS = "redis://127.0.0.1:6379/3"
 
+
 def _free_port() -> int:
     import socket
 
