@@ -42,6 +42,12 @@ class Watch:
             self.problems.append(f"request leaving the test server: {request.url}")
 
     def _on_request_failed(self, request) -> None:
+        if request.failure == "net::ERR_ABORTED" and urlsplit(request.url).path.endswith(
+            "/favicon.png"
+        ):
+            # The browser drops its own icon request when the test moves on to the next
+            # page before the icon arrived: a cancellation, not something the site failed.
+            return
         self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def _on_response(self, response) -> None:
