@@ -37,3 +37,15 @@ def test_admin_is_french_by_default(client, editor):
 
     html = client_for(editor).get(reverse("admin:index")).content.decode()
     assert "Rédaction" in html
+
+
+def test_a_refusal_is_a_page_in_the_site_look(in_review, journalist):
+    from tests.conftest import client_for
+
+    response = client_for(journalist).post(
+        reverse("admin:articles_article_transition", args=[in_review.pk]),
+        {"_transition": "publish"},
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'class="site-header"' in html and "Rien n’a été modifié" in html
