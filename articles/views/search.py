@@ -1,5 +1,4 @@
 from articles import search
-from articles.forms_public import SearchForm
 from articles.views.listing import PublishedListView
 
 
@@ -18,8 +17,6 @@ class SearchView(PublishedListView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            query=self.query, form=SearchForm.from_query(self.query), **kwargs
-        )
+        context = super().get_context_data(query=self.query, **kwargs)
         search.excerpts(context["articles"], self.query)
         return context

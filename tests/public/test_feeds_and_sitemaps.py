@@ -118,3 +118,9 @@ def test_robots_txt_names_the_sitemaps(client, db):
     assert "Sitemap: https://news.example.test/sitemap.xml" in body
     assert "Sitemap: https://news.example.test/sitemap-news.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_feed_body_is_one_chunk(client, story):
+    # Hundreds of small chunks meant hundreds of socket writes per feed served.
+    response = client.get(reverse("feeds:site-rss"))
+    assert len(response._container) == 1

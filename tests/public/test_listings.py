@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
-from tests.public.conftest import publish
+from tests.public.conftest import PUBLISHED_AT, publish
 
 
 def count_queries(client, url):
@@ -108,3 +108,22 @@ def test_hidden_articles_appear_nowhere(client, story, hidden_articles):
 def test_unknown_section_tag_and_author_are_404(client, db):
     for url in ("/rubrique/inconnue/", "/mot-cle/inconnu/", "/auteurs/inconnu/"):
         assert client.get(url).status_code == 404
+
+
+def test_section_blocks_show_each_sections_three_newest(client, editor, security):
+    quiet = SectionFactory(name="Sans article")
+    one = SectionFactory(name="Un seul")
+    add_published(editor, 1, section=one)
+    ordered = []
+    for day in range(1, 6):
+        article = ArticleFactory(section=security, authors=[AuthorFactory()])
+        ordered.append(publish(article, editor, when=PUBLISHED_AT.replace(day=day)))
+    # Two articles at the very same minute as the third newest: still three shown.
+    twin = publish(
+        ArticleFactory(section=security, authors=[AuthorFactory()]), editor, ordered[2].published_at
+    )
+    blocks = dict(client.get("/").context["sections"])
+    assert quiet not in blocks
+    assert len(blocks[one]) == 1
+    assert blocks[security][:2] == [ordered[4], ordered[3]]
+    assert len(blocks[security]) == 3 and blocks[security][2] in (ordered[2], twin)

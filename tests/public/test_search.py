@@ -74,7 +74,17 @@ def test_percent_and_underscore_are_literal(client, corpus):
 
 def test_search_box_is_on_every_page(client, corpus):
     for url in ("/", corpus["tag"].get_absolute_url(), "/contact/"):
-        assert 'role="search"' in client.get(url).content.decode()
+        html = client.get(url).content.decode()
+        assert 'role="search"' in html
+        assert '<label class="visually-hidden" for="site-search-q">' in html
+
+
+def test_search_page_box_keeps_the_query_escaped_and_cut(client, db):
+    html = client.get(SEARCH, {"q": '"><script>' + "x" * 300}).content.decode()
+    assert "<script>x" not in html
+    value = "&quot;&gt;&lt;script&gt;" + "x" * 190  # 200 characters at most
+    assert 'id="site-search-q"' in html and f'value="{value}"' in html
+    assert html.count('role="search"') == 2  # the header's box and the page's own
 
 
 @settings(

@@ -1,0 +1,71 @@
+"""The card and byline that list pages repeat up to 37 times, built with format_html.
+
+Through templates a card cost about 180 µs (an include, an inner include for the byline,
+two dozen variable lookups): a fifth of a list page. Built here it costs a tenth of that.
+The markup is the same one a template would write; every value is escaped by format_html.
+"""
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def byline(article) -> str:
+    """Par A, B et C: each name linked to the author's page, in byline order."""
+    links = [
+        format_html('<a href="{}" rel="author">{}</a>', credit.url, credit.name)
+        for credit in article.credits
+    ]
+    names = links[0] if len(links) == 1 else ""
+    if len(links) > 1:
+        # Safe: each part is escaped above and the separators are constants.
+        names = format_html("{} {} {}", mark_safe(", ".join(links[:-1])), _("and"), links[-1])
+    return format_html('<span class="byline">{} {}</span>', _("By"), names)
+
+
+@register.simple_tag
+def time_tag(value, format_name="DATE_FORMAT") -> str:
+    """<time> in the site's time zone, machine-readable and written the reader's way."""
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, format_name)
+    )
+
+
+@register.simple_tag
+def card_meta(article) -> str:
+    """Section · byline · date."""
+    section = article.section
+    return format_html(
+        '<a class="kicker" href="{}">{}</a> · {} · {}',
+        section.get_absolute_url(),
+        section.name,
+        byline(article),
+        time_tag(article.published_at),
+    )
+
+
+@register.simple_tag
+def article_card(article, level=3) -> str:
+    """A card in a list; `level` keeps the heading one below the list's own heading."""
+    level = min(max(int(level), 2), 6)
+    standfirst = (
+        format_html('\n  <p class="card-standfirst">{}</p>', article.standfirst)
+        if article.standfirst
+        else ""
+    )
+    return format_html(
+        '<article class="card">\n  <h{level} class="card-title"><a href="{}">{}</a></h{level}>\n'
+        '  <p class="card-meta">{}</p>{}\n</article>\n',
+        article.get_absolute_url(),
+        article.headline,
+        card_meta(article),
+        standfirst,
+        level=level,
+    )

@@ -1,0 +1,59 @@
+"""The card, byline and date that every list repeats: wording, order, escaping, headings."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from articles.templatetags.cards import article_card, byline, time_tag
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.conftest import PUBLISHED_AT, publish
+
+
+def names(*display_names):
+    return [AuthorFactory(display_name=name) for name in display_names]
+
+
+@pytest.mark.parametrize(
+    ("authors", "french", "english"),
+    [
+        (["Awa"], "Par Awa", "By Awa"),
+        (["Awa", "Binta"], "Par Awa et Binta", "By Awa and Binta"),
+        (
+            ["Awa", "Binta", "Coulibaly"],
+            "Par Awa, Binta et Coulibaly",
+            "By Awa, Binta and Coulibaly",
+        ),
+    ],
+)
+def test_byline_wording_in_both_languages(db, authors, french, english):
+    article = ArticleFactory(authors=names(*authors))
+    text = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            html = byline(article)
+            for line in article.bylines.all():
+                assert f'<a href="{line.author.get_absolute_url()}" rel="author">' in html
+        text[language] = re.sub(r"<[^>]+>", "", html)
+    assert text == {"fr": french, "en": english}
+
+
+def test_byline_escapes_names(db):
+    article = ArticleFactory(authors=names('<b onclick="x">Awa</b>'))
+    html = byline(article)
+    assert "<b" not in html and "&lt;b onclick=&quot;x&quot;&gt;Awa&lt;/b&gt;" in html
+
+
+def test_time_is_in_the_site_time_zone_both_ways():
+    with translation.override("fr"):
+        html = time_tag(PUBLISHED_AT, "DATETIME_FORMAT")
+    assert html == '<time datetime="2026-11-28T14:05:00+00:00">28 novembre 2026 à 14 h 05</time>'
+
+
+def test_card_heading_level_follows_the_list(client, editor, security):
+    article = publish(ArticleFactory(section=security, authors=names("Awa")), editor)
+    assert '<h2 class="card-title">' in article_card(article, 2)
+    assert '<h3 class="card-title">' in article_card(article)
+    section_page = client.get(security.get_absolute_url()).content.decode()
+    assert "<h1>" in section_page and '<h2 class="card-title">' in section_page
+    assert '<h3 class="card-title">' not in section_page
