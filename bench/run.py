@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/run.py --articles 1000 [--duration 10] [--connections 16] [--reuse]
 
+A run at another size (100000) is compared with the latest 1,000-article run in bench/results/.
+
 Runs on this machine's PostgreSQL and Redis (started if they are not), on loopback only,
 every load bounded in time. Prints a Markdown report and writes it to bench/results/.
 """
@@ -20,6 +22,8 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
+import budgets
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PG = "postgres://root@127.0.0.1:5432/{name}"
@@ -35,8 +39,6 @@ def _free_port() -> int:
 
 
 PORT = _free_port()
-BUDGET_UNCACHED = {"article": 0.40}  # every other page: 0.25
-BUDGET_CACHED = 0.80
 
 
 def sh(*args, env=None, check=True, capture=False):
@@ -180,6 +182,7 @@ class Server:
 
 
 def wrk(path, duration, connections):
+    """Requests per second and latency percentiles (ms) for one page, from wrk's own count."""
     url = f"http://127.0.0.1:{PORT}{path}"
     for _ in range(3):
         try:
@@ -188,28 +191,19 @@ def wrk(path, duration, connections):
             raise RuntimeError(f"{url}: {error}") from None
     out = sh(
         "wrk",
-        "-t2",
+        f"-t{min(2, connections)}",
         f"-c{connections}",
         f"-d{duration}s",
         "--timeout",
         "10s",
-        "--latency",
+        "-s",
+        str(ROOT / "bench" / "report.lua"),
         url,
         capture=True,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
-        "rps": rps,
-        "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1)),
-        "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1)),
-        "errors": int(errors.group(1)) if errors else 0,
-    }
-
-
-def _ms(value):
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    result = json.loads(re.search(r"^BENCH (.*)$", out, re.MULTILINE).group(1))
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
 
 
 def machine():
@@ -241,37 +235,43 @@ def machine():
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}, PostgreSQL {postgres}, {platform.platform()}"
 
 
-def report(args, paths, counts, results):
-    ceiling = results["uncached"]["ceiling"]["rps"]
-    cached_ceiling = results["cached"]["ceiling"]["rps"]
-    lines = [
-        f"# Benchmark: {args.articles} articles, {datetime.now():%Y-%m-%d %H:%M}",
-        "",
-        f"Machine: {machine()}.",
-        f"Load: wrk, 2 threads, {args.connections} connections, {args.duration} s per page; gunicorn as in",
-        "gunicorn.conf.py, production settings (DEBUG off), PostgreSQL and Redis on loopback.",
-        "",
-        "| page | queries | uncached req/s | p50 ms | p99 ms | vs ceiling | budget | cached req/s | p50 ms | p99 ms | vs cached ceiling | budget |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for name in paths:
-        u, c = results["uncached"][name], results["cached"][name]
-        ratio, cached_ratio = u["rps"] / ceiling, c["rps"] / cached_ceiling
-        need = BUDGET_UNCACHED.get(name, 0.25)
-        lines.append(
-            f"| {name} | {counts[paths[name]]['queries']} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} | {ratio:.0%} | "
-            f"{'ok' if ratio >= need or name == 'ceiling' else 'MISSED'} (≥{need:.0%}) | {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} | "
-            f"{cached_ratio:.0%} | {'ok' if cached_ratio >= BUDGET_CACHED or name == 'ceiling' else 'MISSED'} (≥80%) |"
-        )
-    errors = sum(r["errors"] for mode in results.values() for r in mode.values())
-    lines += ["", f"Non-2xx/3xx responses during the runs: {errors}."]
-    return "\n".join(lines) + "\n"
+def page_weight(path) -> dict:
+    """Bytes of the article page's HTML, stylesheets and scripts, before compression."""
+    base = f"http://127.0.0.1:{PORT}"
+    html = urllib.request.urlopen(base + path, timeout=10).read()
+    text = html.decode()
+    css = re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
+    js = re.findall(r'<script src="([^"]+)"', text)
+
+    def size(urls):
+        return sum(len(urllib.request.urlopen(base + url, timeout=10).read()) for url in urls)
+
+    weight = {"html": len(html), "css": size(css), "js": size(js)}
+    weight["total"] = sum(weight.values())
+    return weight
+
+
+def measure(database, paths, args):
+    """Each page under load, then one reader at a time; uncached, then cached."""
+    load, latency, weight = {}, {}, None
+    for mode, cached in (("uncached", False), ("cached", True)):
+        sh("redis-cli", "-n", "3", "flushdb", capture=True)
+        with Server(environment(database, page_cache=cached)):
+            load[mode] = {
+                name: wrk(path, args.duration, args.connections) for name, path in paths.items()
+            }
+            latency[mode] = {
+                name: wrk(path, args.latency_duration, 1) for name, path in paths.items()
+            }
+            weight = weight or page_weight(paths["article"])
+    return load, latency, weight
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page under load")
+    parser.add_argument("--latency-duration", type=int, default=5, help="seconds, one reader")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--reuse", action="store_true", help="reuse an already seeded database")
     args = parser.parse_args()
@@ -286,19 +286,28 @@ def main():
         .stdout.strip()
         .splitlines()[-1]
     )
-    results = {}
-    for mode, cached in (("uncached", False), ("cached", True)):
-        sh("redis-cli", "-n", "3", "flushdb", capture=True)
-        with Server(environment(database, page_cache=cached)):
-            results[mode] = {
-                name: wrk(path, args.duration, args.connections) for name, path in paths.items()
-            }
-    text = report(args, paths, counts, results)
+    load, latency, weight = measure(database, paths, args)
+    run = {
+        "articles": args.articles,
+        "date": f"{datetime.now():%Y-%m-%d %H:%M}",
+        "machine": machine(),
+        "duration": args.duration,
+        "latency_duration": args.latency_duration,
+        "connections": args.connections,
+        "paths": paths,
+        "queries": {name: counts[path]["queries"] for name, path in paths.items()},
+        "load": load,
+        "latency": latency,
+        "weight": weight,
+    }
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    text = budgets.markdown(run, budgets.baseline(results, args.articles))
     print(text)
-    out = ROOT / "bench" / "results" / f"{datetime.now():%Y-%m-%d-%H%M}-{args.articles}.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(text)
-    print(f"Written to {out.relative_to(ROOT)}")
+    stem = results / f"{datetime.now():%Y-%m-%d-%H%M}-{args.articles}"
+    stem.with_suffix(".md").write_text(text)
+    stem.with_suffix(".json").write_text(json.dumps(run, indent=1) + "\n")
+    print(f"Written to {stem.relative_to(ROOT)}.md and .json")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,136 @@
+"""The benchmark's report: the figures of one run, set against the budgets of issue 8."""
+
+import json
+from pathlib import Path
+
+UNCACHED_SHARE = {"article": 0.40}  # of the bare-template ceiling; every other page 0.25
+OTHER_UNCACHED_SHARE = 0.25
+CACHED_SHARE = 0.80  # of the bare cached response
+SCALE_P99 = 1.5  # p99 at this size over p99 at 1,000 articles
+SEARCH_P95_MS = 50
+PAGE_WEIGHT_KB = 60
+BASELINE_ARTICLES = 1000
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def baseline(results_dir: Path, articles: int) -> tuple[Path, dict] | None:
+    """The latest run at 1,000 articles, to compare a larger corpus with."""
+    if articles == BASELINE_ARTICLES:
+        return None
+    runs = sorted(results_dir.glob(f"*-{BASELINE_ARTICLES}.json"))
+    return (runs[-1], json.loads(runs[-1].read_text())) if runs else None
+
+
+def throughput_table(run: dict) -> list[str]:
+    load, counts = run["load"], run["queries"]
+    ceiling = load["uncached"]["ceiling"]["rps"]
+    cached_ceiling = load["cached"]["ceiling"]["rps"]
+    lines = [
+        "| page | queries | uncached req/s | p50 ms | p99 ms | vs ceiling | budget "
+        "| cached req/s | p50 ms | p99 ms | vs cached ceiling | budget |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name in run["paths"]:
+        u, c = load["uncached"][name], load["cached"][name]
+        share, cached_share = u["rps"] / ceiling, c["rps"] / cached_ceiling
+        need = UNCACHED_SHARE.get(name, OTHER_UNCACHED_SHARE)
+        bare = name == "ceiling"
+        lines.append(
+            f"| {name} | {counts[name]} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} "
+            f"| {share:.0%} | {'—' if bare else verdict(share >= need)} (≥{need:.0%}) "
+            f"| {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} | {cached_share:.0%} "
+            f"| {'—' if bare else verdict(cached_share >= CACHED_SHARE)} (≥{CACHED_SHARE:.0%}) |"
+        )
+    return lines
+
+
+def latency_table(run: dict) -> list[str]:
+    one = run["latency"]
+    lines = [
+        "| page | uncached p50 ms | p95 ms | p99 ms | cached p50 ms | p95 ms | p99 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in run["paths"]:
+        u, c = one["uncached"][name], one["cached"][name]
+        lines.append(
+            f"| {name} | {u['p50']:.1f} | {u['p95']:.1f} | {u['p99']:.1f} "
+            f"| {c['p50']:.1f} | {c['p95']:.1f} | {c['p99']:.1f} |"
+        )
+    return lines
+
+
+def scale_table(run: dict, base: dict) -> list[str]:
+    """p99 here over p99 at 1,000 articles, under load and for one reader at a time."""
+    lines = [
+        "| page | mode | p99 ms under load: 1,000 → now | ratio | p99 ms one reader: 1,000 → now "
+        "| ratio | budget |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in run["paths"]:
+        if name == "ceiling":
+            continue
+        for mode in ("uncached", "cached"):
+            then_load, now_load = base["load"][mode][name]["p99"], run["load"][mode][name]["p99"]
+            then_one, now_one = (
+                base["latency"][mode][name]["p99"],
+                run["latency"][mode][name]["p99"],
+            )
+            load_ratio, one_ratio = now_load / then_load, now_one / then_one
+            ok = max(load_ratio, one_ratio) <= SCALE_P99
+            lines.append(
+                f"| {name} | {mode} | {then_load:.1f} → {now_load:.1f} | {load_ratio:.2f} "
+                f"| {then_one:.1f} → {now_one:.1f} | {one_ratio:.2f} "
+                f"| {verdict(ok)} (≤{SCALE_P99}) |"
+            )
+    return lines
+
+
+def markdown(run: dict, base: tuple[Path, dict] | None) -> str:
+    search_p95 = run["latency"]["uncached"]["search"]["p95"]
+    weight = run["weight"]
+    errors = sum(
+        page["errors"]
+        for kind in ("load", "latency")
+        for mode in run[kind].values()
+        for page in mode.values()
+    )
+    lines = [
+        f"# Benchmark: {run['articles']:,} articles, {run['date']}",
+        "",
+        f"Machine: {run['machine']}.",
+        f"gunicorn as in gunicorn.conf.py, production settings (DEBUG off), PostgreSQL and Redis "
+        f"on loopback; wrk for {run['duration']} s per page. Uncached: the page cache is off. "
+        "Cached: served from it.",
+        "",
+        f"## Under load: {run['connections']} connections",
+        "",
+        *throughput_table(run),
+        "",
+        f"## One reader at a time: 1 connection, {run['latency_duration']} s per page",
+        "",
+        *latency_table(run),
+        "",
+    ]
+    if base:
+        path, base_run = base
+        lines += [
+            f"## Scale: {run['articles']:,} articles against {path.name}",
+            "",
+            *scale_table(run, base_run),
+            "",
+        ]
+    lines += [
+        "## Other budgets",
+        "",
+        f"- Search p95, one reader, uncached: {search_p95:.1f} ms: "
+        f"{verdict(search_p95 < SEARCH_P95_MS)} (< {SEARCH_P95_MS} ms).",
+        f"- Article page weight before compression: HTML {weight['html'] / 1024:.1f} KB + CSS "
+        f"{weight['css'] / 1024:.1f} KB + JS {weight['js'] / 1024:.1f} KB = "
+        f"{weight['total'] / 1024:.1f} KB: {verdict(weight['total'] < PAGE_WEIGHT_KB * 1024)} "
+        f"(< {PAGE_WEIGHT_KB} KB).",
+        f"- Failed or non-2xx/3xx responses during the runs: {errors}.",
+    ]
+    return "\n".join(lines) + "\n"
