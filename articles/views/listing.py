@@ -1,10 +1,53 @@
-"""Lists of published articles: never an error for a bad ?page= value."""
+"""Lists of published articles, paged without counting them: never an error for a bad ?page=.
+
+A count reads every matching row: on a tag carried by 20,000 articles it took 90 ms, more
+than the rest of the page. Fetching one row beyond the page says whether an older page
+exists, at the same cost whatever the archive's size. Only a page past the end (an old
+link, a made-up number) counts, to show the last page as Django's paginator would.
+"""
+
+import math
 
 from django.views.generic import ListView
 
 from articles.models import Article
 
 PAGE_SIZE = 20
+
+
+class ArchivePage:
+    """The part of Django's Page that our templates use, without a paginator's count."""
+
+    def __init__(self, rows, number, has_next):
+        self.object_list, self.number, self._has_next = rows, number, has_next
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
 
 
 class PublishedListView(ListView):
@@ -17,7 +60,10 @@ class PublishedListView(ListView):
         return Article.objects.published().for_listing()
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        # get_page turns "abc", "-1" and "99999" into the nearest real page.
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
+        number = page_number(self.request.GET.get(self.page_kwarg))
+        rows = list(queryset[(number - 1) * page_size : number * page_size + 1])
+        if not rows and number > 1:
+            number = max(1, math.ceil(queryset.count() / page_size))
+            rows = list(queryset[(number - 1) * page_size : number * page_size + 1])
+        page = ArchivePage(rows[:page_size], number, has_next=len(rows) > page_size)
+        return None, page, page.object_list, page.has_other_pages()

@@ -17,6 +17,7 @@ class SearchView(PublishedListView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.query, **kwargs)
+        total, more = search.count(self.published(), self.query)
+        context = super().get_context_data(query=self.query, total=total, more=more, **kwargs)
         search.excerpts(context["articles"], self.query)
         return context

@@ -80,7 +80,28 @@ def test_section_page_paginates(client, editor, security):
     first = client.get(security.get_absolute_url())
     second = client.get(security.get_absolute_url(), {"page": 2})
     assert len(first.context["articles"]) == 20 and len(second.context["articles"]) == 5
-    assert 'rel="next"' in first.content.decode()
+    assert 'rel="next"' in first.content.decode() and 'rel="prev"' not in first.content.decode()
+    html = second.content.decode()
+    assert 'rel="prev"' in html and 'rel="next"' not in html and "Page 2" in html
+    assert not set(first.context["articles"]) & set(second.context["articles"])
+
+
+def test_a_full_last_page_offers_no_older_page(client, editor, security):
+    add_published(editor, 20, section=security)
+    response = client.get(security.get_absolute_url())
+    assert len(response.context["articles"]) == 20
+    assert 'rel="next"' not in response.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, editor, security):
+    add_published(editor, 25, section=security)
+    usual = count_queries(client, security.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(security.get_absolute_url(), {"page": 99999})
+    assert len(queries) == usual + 2  # only then: a count, and the last page again
+    assert [a.pk for a in response.context["articles"]] == [
+        a.pk for a in client.get(security.get_absolute_url(), {"page": 2}).context["articles"]
+    ]
 
 
 def test_author_page_shows_profile_and_links(client, story):

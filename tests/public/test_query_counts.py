@@ -6,9 +6,10 @@ from django.urls import reverse
 PAGES = [
     # url builder, queries
     (lambda s: "/", 6),  # lead, latest, section blocks, sections, bylines, navigation
-    (lambda s: s.section.get_absolute_url(), 5),  # section, count, page, bylines, navigation
-    (lambda s: "/mot-cle/aes/", 5),  # tag, count, page, bylines, navigation
-    (lambda s: s.bylines.first().author.get_absolute_url(), 5),  # author, count, page, bylines, nav
+    # Lists are paged without a count (articles/views/listing.py).
+    (lambda s: s.section.get_absolute_url(), 4),  # section, page, bylines, navigation
+    (lambda s: "/mot-cle/aes/", 4),  # tag, page, bylines, navigation
+    (lambda s: s.bylines.first().author.get_absolute_url(), 4),  # author, page, bylines, nav
     (lambda s: reverse("articles:search") + "?q=russie", 4),  # count, page, bylines, navigation
     (lambda s: reverse("articles:search"), 1),  # navigation only: no query, no search
     (lambda s: "/contact/", 1),  # navigation

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.public.conftest import publish
+from tests.public.conftest import PUBLISHED_AT, publish
 
 SEARCH = reverse("articles:search")
 
@@ -107,3 +107,18 @@ def test_excerpt_marks_the_words_and_escapes_the_text(client, editor):
     html = client.get(SEARCH, {"q": "Kossou"}).content.decode()
     assert "<mark>Kossou</mark>" in html
     assert "<b>gras" not in html
+
+
+def test_results_are_counted_up_to_a_bound(client, editor, monkeypatch):
+    from articles import search
+
+    for day in range(1, 6):
+        article = ArticleFactory(headline=f"Transhumance {day}", authors=[AuthorFactory()])
+        publish(article, editor, when=PUBLISHED_AT.replace(day=day))
+    html = client.get(SEARCH, {"q": "transhumance"}).content.decode()
+    assert "5 résultats pour «\xa0transhumance\xa0»" in html
+    monkeypatch.setattr(search, "COUNTED_MATCHES", 3)
+    response = client.get(SEARCH, {"q": "transhumance"})
+    assert response.context["total"] == 3 and response.context["more"] is True
+    assert "Plus de 3 résultats" in response.content.decode()
+    assert len(response.context["articles"]) == 5  # the bound is on counting, not on results

@@ -115,3 +115,17 @@ def test_drafts_are_never_found(client, electors, journalist):
     ArticleFactory(headline="Électeurs secrets", authors=[journalist.author_profile])
     assert found(client, "electeurs") == [electors]
     assert Article.objects.filter(headline="Électeurs secrets").exists()
+
+
+def test_only_the_newest_matches_are_ranked(client, editor, monkeypatch):
+    from articles import search
+    from tests.public.conftest import PUBLISHED_AT
+
+    made = []
+    for day in range(1, 4):
+        article = ArticleFactory(headline=f"Transhumance {day}", authors=[AuthorFactory()])
+        made.append(publish(article, editor, when=PUBLISHED_AT.replace(day=day)))
+    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    response = client.get(SEARCH, {"q": "transhumance"})
+    assert set(response.context["articles"]) == {made[1], made[2]}
+    assert response.context["total"] == 3  # counted all the same
