@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section
-from articles.tags import public_tags
+from articles.tags import public_tags, tagged
 from authors.models import Author
 from newsroom.absolute import absolute
 
@@ -107,7 +107,7 @@ class TagFeed(ArticleFeed):
         return absolute(reverse("articles:tag", kwargs={"slug": obj.slug}))
 
     def articles(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return tagged(Article.objects.published(), obj)
 
 
 class SiteAtomFeed(AtomMixin, ArticleFeed):

@@ -1,4 +1,5 @@
 import math
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.conf import settings
@@ -7,7 +8,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -41,6 +43,8 @@ SCHEDULED_LABEL = _("Scheduled")
 WORDS_PER_MINUTE = 200
 SOCIAL_CARD = (1200, 630)
 SOCIAL_RATIO = SOCIAL_CARD[0] / SOCIAL_CARD[1]
+RELATED_CANDIDATES = 200
+EPOCH = Value(datetime(1970, 1, 1, tzinfo=UTC))
 
 
 class Byline(models.Model):
@@ -457,17 +461,20 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def related(self, limit=4):
         """Published articles sharing the most tags, then the latest of the same section.
 
-        Two indexed queries whatever the site's size: the shared tags are counted on the
-        tag index, never for every article.
+        Two indexed queries whatever the site's size: the shared tags are counted among the
+        RELATED_CANDIDATES newest articles that share one, never for every article.
         """
         tag_ids = [tag.pk for tag in self.tags.all()]
         public = Article.objects.published().exclude(pk=self.pk)
+        taggings = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article), tag_id__in=tag_ids
+        )
+        # Among the newest taggings of these tags (ids grow with time): counting over every
+        # article of a tag carried by 20,000 took 45 ms, and "read also" is about recent news.
+        recent = taggings.order_by("-object_id").values("object_id")[:RELATED_CANDIDATES]
         sharing = (
-            TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article),
-                tag_id__in=tag_ids,
-                object_id__in=public.values("pk"),
-            )
+            taggings.filter(object_id__in=recent)
+            .filter(object_id__in=public.values("pk"))
             .values("object_id")
             .annotate(shared=Count("pk"))
             .order_by("-shared", "-object_id")[:limit]
@@ -479,8 +486,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
             default=Value(0),
             output_field=IntegerField(),
         )
+        # The section's latest through its index: those at least as new as its limit-th.
+        newest = public.filter(section_id=self.section_id).order_by("-published_at")
+        cutoff = Subquery(newest.values("published_at")[limit - 1 : limit])
+        latest = Q(section_id=self.section_id, published_at__gte=Coalesce(cutoff, EPOCH))
         return list(
-            public.filter(Q(pk__in=order) | Q(section_id=self.section_id))
+            public.filter(Q(pk__in=order) | latest)
             .select_related("section")
             .defer(*LISTING_DEFERRED)
             .annotate(rank=rank)

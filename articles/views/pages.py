@@ -6,7 +6,7 @@ from django.views.generic import DetailView, TemplateView
 from articles import metadata
 from articles.models import Article, Section
 from articles.models.article import LISTING_DEFERRED, credit_authors
-from articles.tags import public_tags
+from articles.tags import public_tags, tagged
 from articles.views.listing import PublishedListView
 
 LATEST_COUNT = 12
@@ -96,7 +96,7 @@ class TagView(PublishedListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(public_tags(), slug=self.kwargs["slug"])
-        return self.published().filter(tags=self.tag)
+        return tagged(self.published(), self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -9,12 +9,7 @@ class SearchView(PublishedListView):
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "")
-        return (
-            self.published()
-            .defer(None)
-            .defer("body", "correction", "search_vector")
-            .search(self.query)
-        )
+        return self.published().search(self.query)
 
     def get_context_data(self, **kwargs):
         total, more = search.count(self.published(), self.query)
