@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.public.conftest import publish
+from tests.public.conftest import PUBLISHED_AT, publish
 
 
 def page(client, article):
@@ -113,3 +113,14 @@ def test_page_weight_is_under_60_kb(client, story):
     css = open(finders.find("css/site.css"), "rb").read()
     js = open(finders.find("js/site.js"), "rb").read()
     assert len(html) + len(css) + len(js) < 60 * 1024
+
+
+def test_related_articles_without_tags_are_the_sections_latest(client, editor, security):
+    lone = publish(ArticleFactory(section=security, authors=[AuthorFactory()]), editor)
+    lone.tags.clear()
+    others = [
+        publish(ArticleFactory(section=security, authors=[AuthorFactory()]), editor, when=when)
+        for when in (PUBLISHED_AT.replace(day=d) for d in (1, 2, 3, 4, 5))
+    ]
+    related = client.get(lone.get_absolute_url()).context["related"]
+    assert related == [others[4], others[3], others[2], others[1]]
