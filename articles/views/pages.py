@@ -5,7 +5,7 @@ from django.views.generic import DetailView, TemplateView
 
 from articles import metadata
 from articles.models import Article, Section
-from articles.models.article import LISTING_DEFERRED, credit_authors
+from articles.models.article import LISTING_DEFERRED, LISTING_FIELDS, credit_authors
 from articles.tags import public_tags, tagged
 from articles.views.listing import PublishedListView
 
@@ -17,13 +17,19 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().select_related("section").defer(*LISTING_DEFERRED)
-        # Both on indexes: the chosen lead (partial index), and the newest articles.
-        chosen = published.filter(is_lead=True).order_by("-published_at").first()
-        newest = list(published.order_by("-published_at")[: LATEST_COUNT + 1])
-        lead = chosen or (newest[0] if newest else None)
-        latest = [a for a in newest if a != lead][:LATEST_COUNT]
-        sections = section_blocks(published)
+        published = Article.objects.published().select_related("section")
+        # Cards need few columns; only the lead shows its photo (a JSON of renditions).
+        cards = published.only(*LISTING_FIELDS)
+        newest = cards.order_by("-published_at")
+        # The editor's chosen lead (partial index), or else the newest article: one query.
+        lead = (
+            published.defer(*LISTING_DEFERRED)
+            .filter(Q(is_lead=True) | Q(pk=Subquery(newest.values("pk")[:1])))
+            .order_by("-is_lead", "-published_at")
+            .first()
+        )
+        latest = list(newest.exclude(pk=getattr(lead, "pk", None))[:LATEST_COUNT])
+        sections = section_blocks(cards)
         every = [lead, *latest, *[a for _, items in sections for a in items]]
         credit_authors([a for a in every if a])
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
