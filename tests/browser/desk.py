@@ -1,6 +1,7 @@
 """The desk (the admin) as its users drive it: logging in, the rich-text editor, the workflow."""
 
 from django.urls import reverse
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.pages import follow
 
@@ -30,6 +31,17 @@ def success_message(page) -> str:
     return page.locator(".messagelist .success").inner_text()
 
 
+CARET_AT_END = """() => {
+    const area = document.querySelector('.ProseMirror[contenteditable=true]');
+    const selection = window.getSelection();
+    if (!selection.isCollapsed || !area.contains(selection.focusNode)) return false;
+    const after = document.createRange();
+    after.setStart(selection.focusNode, selection.focusOffset);
+    after.setEnd(area, area.childNodes.length);
+    return after.toString() === "";  // no text left after the caret
+}"""
+
+
 class ProseEditor:
     """django-prose-editor's toolbar and editable area for the article's body."""
 
@@ -39,6 +51,28 @@ class ProseEditor:
 
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
+
+    def focus(self) -> None:
+        """Click into the text and wait until the editor has the keyboard."""
+        self.area.click()
+        self.page.wait_for_function(
+            "document.activeElement && document.activeElement.classList.contains('ProseMirror')"
+        )
+
+    def go_to_end(self) -> None:
+        """Put the caret after the text's last character, as a person would: press
+        Control+End, look, and press again if it did not land (a key pressed while the
+        editor is still settling can be lost, and the next words would go at the start).
+        """
+        self.focus()
+        for _ in range(3):
+            self.page.keyboard.press("Control+End")
+            try:
+                self.page.wait_for_function(CARET_AT_END, timeout=2000)
+                return
+            except PlaywrightTimeoutError:
+                continue
+        raise AssertionError("The caret never reached the end of the text.")
 
     def new_block(self) -> None:
         self.page.keyboard.press("Enter")

@@ -73,7 +73,7 @@ def journalist_writes_and_submits(new_context, journalist) -> Article:
 
 def write_body(editor: ProseEditor) -> None:
     """A paragraph, a sub-heading, a list and a link, through the editor's toolbar."""
-    editor.area.click()
+    editor.focus()
     editor.type("Le ministère de l’Énergie a présenté à Yamoussoukro son plan pour le solaire.")
     editor.new_block()
     editor.block_type("heading2")
@@ -132,8 +132,7 @@ def journalist_corrects_and_resubmits(new_context, article, journalist) -> None:
     follow(page, sent_back.get_by_role("link", name=HEADLINE))
     assert page.url.endswith(change_url(article))
     editor = ProseEditor(page)
-    editor.area.click()
-    page.keyboard.press("Control+End")
+    editor.go_to_end()
     editor.new_block()
     editor.type(CORRECTION)
     take_action(page, "submit")
