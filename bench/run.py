@@ -252,14 +252,26 @@ def page_weight(path) -> dict:
 
 
 def measure(database, paths, args):
-    """Each page under load, then one reader at a time; uncached, then cached."""
+    """Each page under load, then one reader at a time; uncached, then cached.
+
+    The ceiling is measured again just before each page (half as long): a shared two-core
+    machine's speed drifts by half from one minute to the next, and a page is compared
+    with the ceiling of its own minute.
+    """
     load, latency, weight = {}, {}, None
+    ceiling = paths["ceiling"]
     for mode, cached in (("uncached", False), ("cached", True)):
         sh("redis-cli", "-n", "3", "flushdb", capture=True)
         with Server(environment(database, page_cache=cached)):
-            load[mode] = {
-                name: wrk(path, args.duration, args.connections) for name, path in paths.items()
-            }
+            load[mode] = {}
+            for name, path in paths.items():
+                if name == "ceiling":
+                    continue
+                beside = wrk(ceiling, max(1, args.duration // 2), args.connections)
+                load[mode][name] = wrk(path, args.duration, args.connections)
+                load[mode][name]["ceiling_rps"] = beside["rps"]
+            load[mode]["ceiling"] = wrk(ceiling, args.duration, args.connections)
+            load[mode]["ceiling"]["ceiling_rps"] = load[mode]["ceiling"]["rps"]
             latency[mode] = {
                 name: wrk(path, args.latency_duration, 1) for name, path in paths.items()
             }
