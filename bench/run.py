@@ -263,6 +263,7 @@ def measure(database, paths, args):
     for mode, cached in (("uncached", False), ("cached", True)):
         sh("redis-cli", "-n", "3", "flushdb", capture=True)
         with Server(environment(database, page_cache=cached)):
+            wrk(ceiling, 3, args.connections)  # warm every worker up first; not counted
             load[mode] = {}
             for name, path in paths.items():
                 if name == "ceiling":
