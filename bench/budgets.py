@@ -33,8 +33,8 @@ def throughput_table(run: dict) -> list[str]:
     ]
     for name in run["paths"]:
         u, c = load["uncached"][name], load["cached"][name]
-        # Each page against the ceiling measured just before it (see bench/run.py).
-        share, cached_share = u["rps"] / u["ceiling_rps"], c["rps"] / c["ceiling_rps"]
+        # The median of each page run over the ceiling run just before it (bench/run.py).
+        share, cached_share = u["share"], c["share"]
         need = UNCACHED_SHARE.get(name, OTHER_UNCACHED_SHARE)
         bare = name == "ceiling"
         lines.append(
@@ -102,11 +102,14 @@ def markdown(run: dict, base: tuple[Path, dict] | None) -> str:
         f"# Benchmark: {run['articles']:,} articles, {run['date']}",
         "",
         f"Machine: {run['machine']}.",
-        f"gunicorn as in gunicorn.conf.py, production settings (DEBUG off), PostgreSQL and Redis "
-        f"on loopback; wrk for {run['duration']} s per page. Uncached: the page cache is off. "
-        "Cached: served from it.",
+        "gunicorn as in gunicorn.conf.py, production settings (DEBUG off), PostgreSQL and Redis "
+        "on loopback. Uncached: the page cache is off. Cached: served from it.",
         "",
         f"## Under load: {run['connections']} connections",
+        "",
+        f"Each page: {run['duration']} s in 5 runs, each after a run of the ceiling half as "
+        "long; req/s, latencies and share are medians over the 5 (share: each run over "
+        "the ceiling run just before it). The ceiling row: one run on its own.",
         "",
         *throughput_table(run),
         "",

@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -251,28 +252,48 @@ def page_weight(path) -> dict:
     return weight
 
 
-def measure(database, paths, args):
-    """Each page under load, then one reader at a time; uncached, then cached.
+CHUNKS = 5
 
-    The ceiling is measured again just before each page (half as long): a shared two-core
-    machine's speed drifts by half from one minute to the next, and a page is compared
-    with the ceiling of its own minute.
+
+def paired(path, ceiling, args):
+    """A page under load in CHUNKS short runs, each right after a run of the ceiling.
+
+    A shared two-core machine's speed drifts by half within a minute: each page run is
+    compared with the ceiling of its own seconds, and the medians are kept.
     """
+    page_runs, ratios, ceilings = [], [], []
+    for _ in range(CHUNKS):
+        beside = wrk(ceiling, max(1, args.duration // (2 * CHUNKS)), args.connections)
+        run = wrk(path, max(1, args.duration // CHUNKS), args.connections)
+        page_runs.append(run)
+        ceilings.append(beside["rps"])
+        ratios.append(run["rps"] / beside["rps"])
+    result = {
+        key: statistics.median(run[key] for run in page_runs)
+        for key in ("rps", "p50", "p95", "p99")
+    }
+    result["errors"] = sum(run["errors"] for run in page_runs)
+    result["ceiling_rps"] = statistics.median(ceilings)
+    result["share"] = statistics.median(ratios)
+    return result
+
+
+def measure(database, paths, args):
+    """Each page under load (paired with the ceiling), then one reader at a time; uncached,
+    then cached."""
     load, latency, weight = {}, {}, None
     ceiling = paths["ceiling"]
     for mode, cached in (("uncached", False), ("cached", True)):
         sh("redis-cli", "-n", "3", "flushdb", capture=True)
         with Server(environment(database, page_cache=cached)):
             wrk(ceiling, 3, args.connections)  # warm every worker up first; not counted
-            load[mode] = {}
-            for name, path in paths.items():
-                if name == "ceiling":
-                    continue
-                beside = wrk(ceiling, max(1, args.duration // 2), args.connections)
-                load[mode][name] = wrk(path, args.duration, args.connections)
-                load[mode][name]["ceiling_rps"] = beside["rps"]
-            load[mode]["ceiling"] = wrk(ceiling, args.duration, args.connections)
-            load[mode]["ceiling"]["ceiling_rps"] = load[mode]["ceiling"]["rps"]
+            load[mode] = {
+                name: paired(path, ceiling, args)
+                for name, path in paths.items()
+                if name != "ceiling"
+            }
+            alone = wrk(ceiling, args.duration, args.connections)
+            load[mode]["ceiling"] = {**alone, "ceiling_rps": alone["rps"], "share": 1.0}
             latency[mode] = {
                 name: wrk(path, args.latency_duration, 1) for name, path in paths.items()
             }
