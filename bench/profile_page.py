@@ -1,0 +1,103 @@
+"""CPU time of one page, in process, through the whole middleware stack (no server, no load).
+
+    .venv/bin/python bench/profile_page.py /article/article-50/ [--database newsroom_bench_1000]
+        [--requests 250] [--cached] [--profile]
+
+Uses a database `make bench` seeded. Prints the median and lowest CPU milliseconds per
+request over five batches, next to the bare-template ceiling's. With --profile (pip install
+pyinstrument first; it is not a dependency), prints where that time goes.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def configure(database: str, cached: bool) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DEBUG="0",
+        SECRET_KEY="bench-" + "x" * 60,
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL="http://127.0.0.1:8000",
+        DATABASE_URL=f"postgres://root@127.0.0.1:5432/{database}",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        PAGE_CACHE="1" if cached else "0",
+        BENCH_ENDPOINTS="1",
+        LOG_LEVEL="WARNING",
+        STATIC_ROOT=str(ROOT / "bench" / ".static"),
+    )
+
+
+def requester():
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    handler, factory = WSGIHandler(), RequestFactory(HTTP_HOST="127.0.0.1")
+
+    def get(path: str) -> int:
+        parts = urlsplit(path)
+        environ = factory._base_environ(
+            PATH_INFO=parts.path, QUERY_STRING=parts.query, REQUEST_METHOD="GET"
+        )
+        status = []
+        body = b"".join(handler(environ, lambda code, headers, exc=None: status.append(code)))
+        assert status[0].startswith("200"), f"{path}: {status[0]}"
+        return len(body)
+
+    return get
+
+
+def cpu_ms(get, path: str, requests: int) -> list[float]:
+    for _ in range(5):
+        get(path)  # warm: templates, connections, renditions
+    batches = []
+    for _ in range(5):
+        started = time.process_time()
+        for _ in range(requests // 5):
+            get(path)
+        batches.append((time.process_time() - started) / (requests // 5) * 1000)
+    return batches
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path")
+    parser.add_argument("--database", default="newsroom_bench_1000")
+    parser.add_argument("--requests", type=int, default=250)
+    parser.add_argument("--cached", action="store_true", help="with the page cache on")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument's view")
+    args = parser.parse_args()
+    configure(args.database, args.cached)
+    import django
+
+    django.setup()
+    get = requester()
+    for path in ("/bench/ceiling/", args.path):
+        batches = cpu_ms(get, path, args.requests)
+        print(
+            f"{path}: {statistics.median(batches):.2f} ms CPU a request "
+            f"(lowest batch {min(batches):.2f})"
+        )
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0002)
+        profiler.start()
+        for _ in range(args.requests):
+            get(args.path)
+        profiler.stop()
+        print(profiler.output_text(unicode=False, color=False))
+
+
+if __name__ == "__main__":
+    main()
