@@ -46,6 +46,11 @@ def sh(*args, env=None, check=True, capture=False):
     return subprocess.run(args, cwd=ROOT, env=env, check=check, text=True, capture_output=capture)
 
 
+def psql(*args):
+    """psql as root on this machine's PostgreSQL, connected to the maintenance database."""
+    return sh("psql", "-h", "127.0.0.1", "-U", "root", "-d", "postgres", *args, capture=True)
+
+
 def ensure_services():
     if sh("pg_isready", "-h", "127.0.0.1", "-q", check=False).returncode != 0:
         version = os.listdir("/etc/postgresql")[0]
@@ -88,33 +93,13 @@ def environment(database, page_cache):
 
 
 def prepare(database, articles, reuse):
-    exists = database in sh("psql", "-h", "127.0.0.1", "-U", "root", "-lqt", capture=True).stdout
+    exists = database in psql("-lqt").stdout
     env = environment(database, page_cache=False)
     if exists and reuse:
         print(f"Reusing database {database}.")
     else:
-        sh(
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "root",
-            "-d",
-            "postgres",
-            "-qc",
-            f"DROP DATABASE IF EXISTS {database}",
-        )
-        sh(
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "root",
-            "-d",
-            "postgres",
-            "-qc",
-            f"CREATE DATABASE {database}",
-        )
+        psql("-qc", f"DROP DATABASE IF EXISTS {database}")
+        psql("-qc", f"CREATE DATABASE {database}")
         sh(PYTHON, "manage.py", "migrate", "-v0", env=env)
         started = time.monotonic()
         sh(PYTHON, "manage.py", "seed_bench", "--articles", str(articles), env=env)
@@ -127,7 +112,7 @@ def sample_paths(env):
     script = (
         "from articles.models import Article; from django.db.models import Count;"
         "from taggit.models import Tag; from authors.models import Author;"
-        "a = Article.objects.published().order_by('-published_at')[50];"
+        "a = list(Article.objects.published().order_by('-published_at')[:51])[-1];"
         "t = Tag.objects.annotate(n=Count('taggit_taggeditem_items')).order_by('-n')[0];"
         "au = Author.objects.annotate(n=Count('bylines')).order_by('-n')[0];"
         "import json; print(json.dumps([a.get_absolute_url(), a.section.get_absolute_url(), '/mot-cle/%s/' % t.slug, au.get_absolute_url()]))"
@@ -221,18 +206,7 @@ def machine():
         // 1024
         // 1024
     )
-    postgres = sh(
-        "psql",
-        "-h",
-        "127.0.0.1",
-        "-U",
-        "root",
-        "-d",
-        "postgres",
-        "-tAc",
-        "SHOW server_version",
-        capture=True,
-    ).stdout.strip()
+    postgres = psql("-tAc", "SHOW server_version").stdout.strip()
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}, PostgreSQL {postgres}, {platform.platform()}"
 
 

@@ -43,9 +43,12 @@ class ArchivePage:
         return self.number - 1
 
 
+MAX_PAGE = 100_000  # beyond any archive; keeps the offset a number databases accept
+
+
 def page_number(value) -> int:
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
