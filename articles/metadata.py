@@ -47,13 +47,13 @@ def news_article(article) -> dict:
         "description": article.standfirst,
         "datePublished": localtime(article.published_at).isoformat(),
         "dateModified": localtime(article.last_modified).isoformat(),
-        "author": [_person(b.author) for b in article.bylines.all()],
+        "author": [_person(author) for author in article.byline_authors],
         "publisher": publisher(),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "articleSection": article.section.name,
         "inLanguage": article.language,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
     }
     crops = (article.images or {}).get("crops", {}) if article.featured_image else {}
     images = [

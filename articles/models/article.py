@@ -3,13 +3,11 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Count, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, Value
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMField, transition
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
 from articles import rules, search
+from articles.models.related import related_articles
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
@@ -446,9 +444,18 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return warnings
 
     @cached_property
+    def byline_authors(self) -> list:
+        """The authors in byline order (the article page loads them: models/page.py)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @cached_property
+    def tag_list(self) -> list:
+        return list(self.tags.all())
+
+    @cached_property
     def credits(self) -> list:
         """The authors in byline order (lists fill it for a whole page: credit_authors)."""
-        return [Credit(b.author.display_name, b.author.slug) for b in self.bylines.all()]
+        return [Credit(author.display_name, author.slug) for author in self.byline_authors]
 
     @property
     def reading_minutes(self) -> int:
@@ -461,39 +468,14 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def related(self, limit=4):
         """Published articles sharing the most tags, then the latest of the same section.
 
-        Two indexed queries whatever the site's size. The shared tags are counted among the
-        articles written just before and after this one (ids grow with time), on the
-        taggings' (content type, object id) index, never for every article of a tag (a tag
-        carried by 20,000 articles took 45 ms): what was written then is what a story is
-        related to.
+        Two indexed queries whatever the site's size (articles/models/related.py). The
+        shared tags are counted among the articles written just before and after this one,
+        on the taggings' (content type, object id) index, never for every article of a tag
+        (a tag carried by 20,000 articles took 45 ms): what was written then is what a
+        story is related to.
         """
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        public = Article.objects.published().exclude(pk=self.pk)
-        sharing = (
-            TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article),
-                tag_id__in=tag_ids,
-                object_id__gte=self.pk - RELATED_WINDOW,
-                object_id__lte=self.pk + RELATED_WINDOW,
-            )
-            .filter(object_id__in=public.values("pk"))
-            .values_list("object_id")
-            .annotate(shared=Count("pk"))
-            .order_by("-shared", "-object_id")[:limit]
-        )
-        shared = dict(sharing)
-        # The section's latest through its index: those at least as new as its limit-th.
-        # (Ids as a list, not a subquery: an OR with a subquery made PostgreSQL read it all.)
-        newest = public.filter(section_id=self.section_id).order_by("-published_at")
-        cutoff = Subquery(newest.values("published_at")[limit - 1 : limit])
-        latest = Q(section_id=self.section_id, published_at__gte=Coalesce(cutoff, EPOCH))
-        candidates = list(
-            public.filter(Q(pk__in=list(shared)) | latest)
-            .select_related("section")
-            .defer(*LISTING_DEFERRED)
-        )
-        candidates.sort(key=lambda a: (shared.get(a.pk, 0), a.published_at), reverse=True)
-        return candidates[:limit]
+        tag_ids = [tag.pk for tag in self.tag_list]
+        return related_articles(self, tag_ids, window=RELATED_WINDOW, limit=limit)
 
     @property
     def state_label(self):

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, TemplateView
 from articles import metadata
 from articles.models import Article, Section
 from articles.models.article import LISTING_DEFERRED, LISTING_FIELDS, credit_authors
+from articles.models.page import load_authors_and_tags
 from articles.tags import public_tags, tagged
 from articles.views.listing import PublishedListView
 
@@ -70,7 +71,12 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().with_bylines().prefetch_related("tags")
+        return Article.objects.published().select_related("section")
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        load_authors_and_tags(article)
+        return article
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article, PreviewLink
+from articles.models.page import load_authors_and_tags
 
 
 @never_cache
@@ -13,7 +14,8 @@ def preview_link(request, token):
     link = PreviewLink.objects.usable().filter(token=token).first()
     if link is None:
         raise Http404
-    article = Article.objects.with_bylines().prefetch_related("tags").get(pk=link.article_id)
+    article = Article.objects.select_related("section").get(pk=link.article_id)
+    load_authors_and_tags(article)
     response = render(
         request, "articles/article_detail.html", {"article": article, "is_preview": True}
     )
