@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section
+from articles.models.page import load_tags
 from articles.tags import public_tags, tagged
 from authors.models import Author
 from newsroom.absolute import absolute
@@ -38,7 +39,9 @@ class ArticleFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj):
-        return self.articles(obj).for_listing().prefetch_related("tags")[:FEED_LENGTH]
+        items = list(self.articles(obj).for_listing()[:FEED_LENGTH])
+        load_tags(items)
+        return items
 
     def item_title(self, item):
         return item.headline
@@ -62,7 +65,7 @@ class ArticleFeed(Feed):
         return ", ".join(credit.name for credit in item.credits)
 
     def item_categories(self, item):
-        return [item.section.name, *(tag.name for tag in item.tags.all())]
+        return [item.section.name, *(tag.name for tag in item.tag_list)]
 
     def __call__(self, request, *args, **kwargs):
         self.request_path = request.path

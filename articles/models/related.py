@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models.section import Section
+from newsroom.sql import placeholders, rows
 
 # How many taggings per article, among those written just before and after it (ids grow with
 # time): a tag carried by 20,000 articles is never read whole.
@@ -55,19 +56,19 @@ def related_articles(article, tag_ids, window, limit):
     now = adapt(timezone.now())
     shared = {}
     if tag_ids:
-        with connection.cursor() as cursor:
-            content_type = ContentType.objects.get_for_model(Article).pk
-            sql = SHARED_TAGS.format(tags=", ".join(["%s"] * len(tag_ids)))
-            low, high = article.pk - window, article.pk + window
-            cursor.execute(
-                sql, [content_type, *tag_ids, low, high, published, now, article.pk, limit]
+        content_type = ContentType.objects.get_for_model(Article).pk
+        low, high = article.pk - window, article.pk + window
+        shared = dict(
+            rows(
+                SHARED_TAGS.format(tags=placeholders(tag_ids)),
+                [content_type, *tag_ids, low, high, published, now, article.pk, limit],
             )
-            shared = dict(cursor.fetchall())
-    ids = list(shared) or [0]  # no article has id 0: "IN ()" is not valid SQL
+        )
+    ids = list(shared)
     section = article.section_id
     candidates = list(
         Article.objects.raw(
-            CANDIDATES.format(shared=", ".join(["%s"] * len(ids))),
+            CANDIDATES.format(shared=placeholders(ids)),
             [
                 published,
                 now,
