@@ -124,3 +124,26 @@ def test_related_articles_without_tags_are_the_sections_latest(client, editor, s
     ]
     related = client.get(lone.get_absolute_url()).context["related"]
     assert related == [others[4], others[3], others[2], others[1]]
+
+
+def test_related_articles_never_include_what_readers_cannot_see(client, story, hidden_articles):
+    for hidden in hidden_articles.values():
+        hidden.tags.add(*story.tags.names())  # shares every tag, and the section
+    related = client.get(story.get_absolute_url()).context["related"]
+    assert not set(related) & set(hidden_articles.values())
+    html = page(client, story)
+    assert "zanzibar" not in html
+
+
+def test_authors_and_tags_keep_their_order(client, story):
+    first, second = (
+        AuthorFactory(display_name="Zoé Première"),
+        AuthorFactory(display_name="Ali Second"),
+    )
+    story.bylines.all().delete()
+    story.bylines.create(author=second, position=2)
+    story.bylines.create(author=first, position=1)
+    html = page(client, story)
+    assert html.index("Zoé Première") < html.index("Ali Second")
+    boxes = html[html.index('class="author-box"') :]
+    assert boxes.index("Zoé Première") < boxes.index("Ali Second")
