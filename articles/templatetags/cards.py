@@ -5,11 +5,14 @@ two dozen variable lookups): a fifth of a list page. Built here it costs a tenth
 The markup is the same one a template would write; every value is escaped by format_html.
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -33,9 +36,20 @@ def byline(article) -> str:
 def time_tag(value, format_name="DATE_FORMAT") -> str:
     """<time> in the site's time zone, machine-readable and written the reader's way."""
     local = timezone.localtime(value)
-    return format_html(
-        '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, format_name)
-    )
+    if format_name == "DATE_FORMAT":
+        written = _written_date(local.date(), get_language())
+    else:
+        written = date_format(local, format_name)
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), written)
+
+
+@lru_cache(maxsize=4096)
+def _written_date(day, language) -> str:
+    """ "28 novembre 2026": a day is written the same way all day long, in one language.
+
+    Django's date_format cost 20 µs, and a home page writes 37 dates.
+    """
+    return date_format(day, "DATE_FORMAT")
 
 
 @register.simple_tag

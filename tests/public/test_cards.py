@@ -50,6 +50,22 @@ def test_time_is_in_the_site_time_zone_both_ways():
     assert html == '<time datetime="2026-11-28T14:05:00+00:00">28 novembre 2026 à 14 h 05</time>'
 
 
+def test_card_date_is_written_in_the_language_of_each_page():
+    written = []
+    for language in ("fr", "en", "fr"):
+        with translation.override(language):
+            written.append(re.sub(r"<[^>]+>", "", time_tag(PUBLISHED_AT)))
+    assert written == ["28 novembre 2026", "28 November 2026", "28 novembre 2026"]
+
+
+def test_card_date_is_the_day_in_the_site_time_zone(settings):
+    settings.TIME_ZONE = "America/New_York"
+    late = PUBLISHED_AT.replace(hour=3)  # 03:05 UTC on the 28th is the 27th in New York
+    with translation.override("fr"):
+        assert ">27 novembre 2026<" in time_tag(late)
+        assert 'datetime="2026-11-27T22:05:00-05:00"' in time_tag(late)
+
+
 def test_card_heading_level_follows_the_list(client, editor, security):
     article = publish(ArticleFactory(section=security, authors=names("Awa")), editor)
     assert '<h2 class="card-title">' in article_card(article, 2)
