@@ -1,6 +1,7 @@
 """The benchmark's report: the figures of one run, set against the budgets of issue 8."""
 
 import json
+import statistics
 from pathlib import Path
 
 UNCACHED_SHARE = {"article": 0.40}  # of the bare-template ceiling; every other page 0.25
@@ -10,6 +11,9 @@ SCALE_P99 = 1.5  # p99 at this size over p99 at 1,000 articles
 SEARCH_P95_MS = 50
 PAGE_WEIGHT_KB = 60
 BASELINE_ARTICLES = 1000
+# A page's paired ceiling below this part of the run's median ceiling means the machine
+# slowed down during that page's runs (seen: 2,700 → 1,100 req/s for a minute).
+CEILING_DRIFT = 0.75
 
 
 def verdict(ok: bool) -> str:
@@ -24,6 +28,23 @@ def baseline(results_dir: Path, articles: int) -> tuple[Path, dict] | None:
     return (runs[-1], json.loads(runs[-1].read_text())) if runs else None
 
 
+def share_verdict(page: dict, need: float, steady: float) -> str:
+    """ok or MISSED; "unsure" when the share meets the budget only because the ceiling beside
+    the page fell far below the run's usual ceiling."""
+    met = page["share"] >= need
+    if met and page["ceiling_rps"] < CEILING_DRIFT * steady and page["rps"] / steady < need:
+        return (
+            f"unsure: its ceiling fell to {page['ceiling_rps']:.0f} req/s; "
+            f"{page['rps'] / steady:.0%} of the run's median ceiling"
+        )
+    return verdict(met)
+
+
+def steady_ceiling(pages: dict) -> float:
+    """The median of the ceiling runs paired with each page."""
+    return statistics.median(p["ceiling_rps"] for name, p in pages.items() if name != "ceiling")
+
+
 def throughput_table(run: dict) -> list[str]:
     load, counts = run["load"], run["queries"]
     lines = [
@@ -31,19 +52,19 @@ def throughput_table(run: dict) -> list[str]:
         "| cached req/s | p50 ms | p99 ms | cached ceiling req/s | share | budget |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+    steady = {mode: steady_ceiling(load[mode]) for mode in ("uncached", "cached")}
     for name in run["paths"]:
         u, c = load["uncached"][name], load["cached"][name]
         # The median of each page run over the ceiling run just before it (bench/run.py).
-        share, cached_share = u["share"], c["share"]
         need = UNCACHED_SHARE.get(name, OTHER_UNCACHED_SHARE)
         bare = name == "ceiling"
+        uncached = "—" if bare else share_verdict(u, need, steady["uncached"])
+        cached = "—" if bare else share_verdict(c, CACHED_SHARE, steady["cached"])
         lines.append(
             f"| {name} | {counts[name]} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} "
-            f"| {u['ceiling_rps']:.0f} | {share:.0%} "
-            f"| {'—' if bare else verdict(share >= need)} (≥{need:.0%}) "
+            f"| {u['ceiling_rps']:.0f} | {u['share']:.0%} | {uncached} (≥{need:.0%}) "
             f"| {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} | {c['ceiling_rps']:.0f} "
-            f"| {cached_share:.0%} "
-            f"| {'—' if bare else verdict(cached_share >= CACHED_SHARE)} (≥{CACHED_SHARE:.0%}) |"
+            f"| {c['share']:.0%} | {cached} (≥{CACHED_SHARE:.0%}) |"
         )
     return lines
 

@@ -1,4 +1,4 @@
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import DetailView, TemplateView
@@ -6,6 +6,7 @@ from django.views.generic import DetailView, TemplateView
 from articles import metadata
 from articles.models import Article, Section
 from articles.models.article import LISTING_DEFERRED, LISTING_FIELDS, credit_authors
+from articles.models.home import section_blocks
 from articles.models.page import load_authors_and_tags
 from articles.tags import public_tags, tagged
 from articles.views.listing import PublishedListView
@@ -30,40 +31,10 @@ class HomeView(TemplateView):
             .first()
         )
         latest = list(newest.exclude(pk=getattr(lead, "pk", None))[:LATEST_COUNT])
-        sections = section_blocks(cards)
+        sections = section_blocks(PER_SECTION)
         every = [lead, *latest, *[a for _, items in sections for a in items]]
         credit_authors([a for a in every if a])
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
-
-
-def section_blocks(published):
-    """Each section with its newest articles, in two queries that read only those articles.
-
-    The first finds, per section, the publication time of its third newest article; the
-    second fetches what is at least that new. Both walk the (section, status, date)
-    index, so the cost does not grow with the archive (a window over every published
-    article did).
-    """
-    cutoff = (
-        published.filter(section=OuterRef("pk"))
-        .order_by("-published_at")
-        .values("published_at")[PER_SECTION - 1 : PER_SECTION]
-    )
-    sections = list(Section.objects.annotate(cutoff=Subquery(cutoff)))
-    if not sections:
-        return []
-    wanted = Q()
-    for section in sections:
-        newer = Q(published_at__gte=section.cutoff) if section.cutoff else Q()
-        wanted |= Q(section_id=section.pk) & newer
-    by_section = {}
-    for article in published.filter(wanted).order_by("-published_at", "-pk"):
-        by_section.setdefault(article.section_id, []).append(article)
-    return [
-        (section, by_section[section.pk][:PER_SECTION])
-        for section in sections
-        if section.pk in by_section
-    ]
 
 
 class ArticleDetailView(DetailView):

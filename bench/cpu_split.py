@@ -1,0 +1,70 @@
+"""Where a page's CPU goes under load: the app server's processes against PostgreSQL's.
+
+    .venv/bin/python bench/cpu_split.py /article/article-50/ [/bench/ceiling/ …]
+        [--database newsroom_bench_1000] [--duration 5] [--cached]
+
+Serves a database `make bench` seeded, as `make bench` does, loads each page with wrk, and
+reads every process's CPU time from /proc before and after: milliseconds of CPU a request,
+for gunicorn's workers and for PostgreSQL. Run it on an otherwise idle machine.
+"""
+
+import argparse
+import os
+
+import run
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU time of every process now, by process id: {pid: (name, seconds)}."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    seen = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                line = stat.read()
+        except OSError:  # the process ended meanwhile
+            continue
+        name = line[line.index("(") + 1 : line.rindex(")")]
+        fields = line[line.rindex(")") + 2 :].split()
+        seen[pid] = (name, (int(fields[11]) + int(fields[12])) / ticks)
+    return seen
+
+
+def group(name: str) -> str:
+    if name.startswith("postgres"):
+        return "postgres"
+    if "python" in name or "gunicorn" in name:
+        return "app server"
+    return "other"
+
+
+def split(path: str, duration: int, connections: int) -> None:
+    run.wrk(path, 2, connections)  # warm up; not counted
+    before = cpu_seconds()
+    result = run.wrk(path, duration, connections)
+    after = cpu_seconds()
+    requests = result["requests"]
+    used = {}
+    for pid, (name, seconds) in after.items():
+        spent = seconds - before.get(pid, (name, 0.0))[1]
+        used[group(name)] = used.get(group(name), 0.0) + spent
+    print(f"{path}: {result['rps']:.0f} req/s")
+    for who in ("app server", "postgres", "other"):
+        print(f"  {who:10s} {used.get(who, 0.0) / requests * 1000:6.2f} ms of CPU a request")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--database", default="newsroom_bench_1000")
+    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--cached", action="store_true")
+    args = parser.parse_args()
+    with run.Server(run.environment(args.database, page_cache=args.cached)):
+        for path in args.paths:
+            split(path, args.duration, args.connections)
+
+
+if __name__ == "__main__":
+    main()
