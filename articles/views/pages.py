@@ -1,4 +1,5 @@
 from django.db.models import Q, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import DetailView, TemplateView
@@ -7,7 +8,7 @@ from articles import metadata
 from articles.models import Article, Section
 from articles.models.article import LISTING_DEFERRED, LISTING_FIELDS, credit_authors
 from articles.models.home import section_blocks
-from articles.models.page import load_authors_and_tags
+from articles.models.page import load_authors_and_tags, published_article
 from articles.tags import public_tags, tagged
 from articles.views.listing import PublishedListView
 
@@ -41,11 +42,10 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
-    def get_queryset(self):
-        return Article.objects.published().select_related("section")
-
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+        article = published_article(self.kwargs["slug"])
+        if article is None:
+            raise Http404
         load_authors_and_tags(article)
         return article
 
