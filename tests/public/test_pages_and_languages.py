@@ -49,3 +49,27 @@ def test_a_refusal_is_a_page_in_the_site_look(in_review, journalist):
     assert response.status_code == 403
     html = response.content.decode()
     assert 'class="site-header"' in html and "Rien n’a été modifié" in html
+
+
+def test_language_links_match_django_translate_url_on_every_kind_of_page(client, story):
+    from django.urls import translate_url
+
+    author = story.bylines.first().author
+    pages = [
+        "/",
+        story.get_absolute_url(),
+        story.section.get_absolute_url() + "?page=2",
+        "/mot-cle/aes/",
+        author.get_absolute_url(),
+        reverse("articles:search") + "?q=russie+%C3%A9t%C3%A9&page=1",
+        "/contact/",
+        "/en" + story.get_absolute_url(),
+        "/en/",
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        links = dict((code, url) for code, _name, url in response.context["languages"])
+        path = response.wsgi_request.get_full_path()
+        assert links == {"fr": translate_url(path, "fr"), "en": translate_url(path, "en")}, page
+        assert links["en"].startswith("/en/") and not links["fr"].startswith("/en/")
