@@ -1,5 +1,4 @@
 import math
-from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.conf import settings
@@ -7,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Prefetch, Q, Value
+from django.db.models import Prefetch, Q
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -43,7 +42,6 @@ WORDS_PER_MINUTE = 200
 SOCIAL_CARD = (1200, 630)
 SOCIAL_RATIO = SOCIAL_CARD[0] / SOCIAL_CARD[1]
 RELATED_WINDOW = 1000  # articles written before and after this one (ids)
-EPOCH = Value(datetime(1970, 1, 1, tzinfo=UTC))
 
 
 class Byline(models.Model):

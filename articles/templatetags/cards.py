@@ -45,9 +45,9 @@ def time_tag(value, format_name="DATE_FORMAT") -> str:
 
 @lru_cache(maxsize=4096)
 def _written_date(day, language) -> str:
-    """ "28 novembre 2026": a day is written the same way all day long, in one language.
+    """A day as readers read it ("28 novembre 2026"), written once per language.
 
-    Django's date_format cost 20 µs, and a home page writes 37 dates.
+    Django's date_format cost 20 µs a call, and a home page writes 37 dates.
     """
     return date_format(day, "DATE_FORMAT")
 
