@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -9,11 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section
 from articles.models.page import load_tags
-from articles.tags import public_tags, tagged
+from articles.tags import public_tag, tagged
 from authors.models import Author
 from newsroom.absolute import absolute
 
 FEED_LENGTH = 30
+
+
+def found_or_404(found):
+    if found is None:
+        raise Http404
+    return found
 
 
 class ArticleFeed(Feed):
@@ -93,7 +100,7 @@ class SectionFeed(ArticleFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author.objects.with_published_articles(), slug=slug)
+        return found_or_404(Author.objects.public(slug))
 
     def articles(self, obj):
         return Article.objects.published().filter(authors=obj)
@@ -101,7 +108,7 @@ class AuthorFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(public_tags(), slug=slug)
+        return found_or_404(public_tag(slug))
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"

@@ -1,8 +1,11 @@
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
+from newsroom.sql import rows
 
 
 def article_taggings(**filters):
@@ -22,6 +25,24 @@ def public_tags():
         tag=OuterRef("pk"), object_id__in=Article.objects.published().values("pk")
     )
     return Tag.objects.filter(Exists(published))
+
+
+PUBLIC_TAG = """
+SELECT t.id, t.name, t.slug FROM taggit_tag t
+WHERE t.slug = %s AND EXISTS (
+  SELECT 1 FROM taggit_taggeditem i JOIN articles_article a ON a.id = i.object_id
+  WHERE i.tag_id = t.id AND i.content_type_id = %s AND a.status = %s AND a.published_at <= %s)
+"""
+
+
+def public_tag(slug: str):
+    """public_tags().filter(slug=slug).first() as one fixed statement: the tag page and feed
+    ask it on every request, and through the ORM it cost 1 ms of CPU against 0.2 ms
+    (newsroom/sql.py)."""
+    content_type = ContentType.objects.get_for_model(Article).pk
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    found = rows(PUBLIC_TAG, [slug, content_type, Article.Status.PUBLISHED.value, now])
+    return Tag(pk=found[0][0], name=found[0][1], slug=found[0][2]) if found else None
 
 
 def tagged(queryset, tag):

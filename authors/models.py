@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.deletion import ProtectedError
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +11,26 @@ from newsroom.links import url_for
 from newsroom.slugs import unique_slug
 from newsroom.uploads import RandomUploadPath
 
+# An author readers may open: one with at least one published article (see below).
+PUBLIC_AUTHOR = """
+SELECT au.* FROM authors_author au
+WHERE au.slug = %s AND EXISTS (
+  SELECT 1 FROM articles_byline b JOIN articles_article a ON a.id = b.article_id
+  WHERE b.author_id = au.id AND a.status = %s AND a.published_at <= %s)
+"""
+
 
 class AuthorQuerySet(models.QuerySet):
+    def public(self, slug: str):
+        """with_published_articles().filter(slug=slug).first() as one fixed statement: the
+        author page and feed ask it on every request, and through the ORM it cost 1 ms of CPU
+        against 0.3 ms (newsroom/sql.py)."""
+        from articles.models import Status
+
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        found = list(self.model.objects.raw(PUBLIC_AUTHOR, [slug, Status.PUBLISHED.value, now]))
+        return found[0] if found else None
+
     def with_published_articles(self):
         """Authors readers may discover: those with at least one published article.
 

@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from articles import metadata
 from articles.views.listing import PublishedListView
@@ -11,9 +11,9 @@ class AuthorDetailView(PublishedListView):
     template_name = "authors/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(
-            Author.objects.with_published_articles(), slug=self.kwargs["slug"]
-        )
+        self.author = Author.objects.public(self.kwargs["slug"])
+        if self.author is None:
+            raise Http404
         return self.published().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):

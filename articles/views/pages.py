@@ -9,7 +9,7 @@ from articles.models import Article, Section
 from articles.models.article import LISTING_DEFERRED, LISTING_FIELDS, credit_authors
 from articles.models.home import section_blocks
 from articles.models.page import load_authors_and_tags, published_article
-from articles.tags import public_tags, tagged
+from articles.tags import public_tag, tagged
 from articles.views.listing import PublishedListView
 
 LATEST_COUNT = 12
@@ -78,7 +78,9 @@ class TagView(PublishedListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(public_tags(), slug=self.kwargs["slug"])
+        self.tag = public_tag(self.kwargs["slug"])
+        if self.tag is None:
+            raise Http404
         return tagged(self.published(), self.tag)
 
     def get_context_data(self, **kwargs):
