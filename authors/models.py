@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.published import published, published_params
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
 from newsroom.links import url_for
@@ -12,11 +12,11 @@ from newsroom.slugs import unique_slug
 from newsroom.uploads import RandomUploadPath
 
 # An author readers may open: one with at least one published article (see below).
-PUBLIC_AUTHOR = """
+PUBLIC_AUTHOR = f"""
 SELECT au.* FROM authors_author au
 WHERE au.slug = %s AND EXISTS (
   SELECT 1 FROM articles_byline b JOIN articles_article a ON a.id = b.article_id
-  WHERE b.author_id = au.id AND a.status = %s AND a.published_at <= %s)
+  WHERE b.author_id = au.id AND {published("a")})
 """
 
 
@@ -25,10 +25,7 @@ class AuthorQuerySet(models.QuerySet):
         """with_published_articles().filter(slug=slug).first() as one fixed statement: the
         author page and feed ask it on every request, and through the ORM it cost 1 ms of CPU
         against 0.3 ms (newsroom/sql.py)."""
-        from articles.models import Status
-
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
-        found = list(self.model.objects.raw(PUBLIC_AUTHOR, [slug, Status.PUBLISHED.value, now]))
+        found = list(self.model.objects.raw(PUBLIC_AUTHOR, [slug, *published_params()]))
         return found[0] if found else None
 
     def with_published_articles(self):

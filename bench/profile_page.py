@@ -21,21 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def configure(database: str, cached: bool) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="newsroom.settings",
-        DEBUG="0",
-        SECRET_KEY="bench-" + "x" * 60,
-        ALLOWED_HOSTS="127.0.0.1",
-        SITE_URL="http://127.0.0.1:8000",
-        DATABASE_URL=f"postgres://root@127.0.0.1:5432/{database}",
-        REDIS_URL="redis://127.0.0.1:6379/3",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        PAGE_CACHE="1" if cached else "0",
-        BENCH_ENDPOINTS="1",
-        LOG_LEVEL="WARNING",
-        STATIC_ROOT=str(ROOT / "bench" / ".static"),
-    )
+    """The settings `make bench` serves the site with (bench/run.py)."""
+    import run
+
+    os.environ.update(run.environment(database, page_cache=cached))
 
 
 def requester():

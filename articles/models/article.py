@@ -101,7 +101,7 @@ class EditConflict(ConcurrentTransition):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one door to public content."""
+        """The one door to public content (fixed statements: models/published.py, in step)."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
     def scheduled(self):

@@ -10,18 +10,18 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.utils import timezone
 from taggit.models import Tag
 
+from articles.models.published import published, published_params
 from authors.models import Author
 from newsroom.sql import placeholders, rows
 
 # The page's article: what Article.objects.published() lets through, with its section.
-ARTICLE = """
-SELECT {columns}, s.name AS section_name, s.slug AS section_slug,
+ARTICLE = f"""
+SELECT {{columns}}, s.name AS section_name, s.slug AS section_slug,
        s.description AS section_description, s.position AS section_position
 FROM articles_article a JOIN articles_section s ON s.id = a.section_id
-WHERE a.slug = %s AND a.status = %s AND a.published_at <= %s
+WHERE a.slug = %s AND {published("a")}
 """
 # Written for search only: no page shows them.
 SEARCH_COLUMNS = {"search_vector", "search_tags", "search_authors"}
@@ -52,13 +52,10 @@ def _article_statement(model) -> str:
 
 def published_article(slug: str):
     """The published article at this address with its section, or None."""
-    from articles.models.article import Article, Status
+    from articles.models.article import Article
     from articles.models.section import Section
 
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    found = list(
-        Article.objects.raw(_article_statement(Article), [slug, Status.PUBLISHED.value, now])
-    )
+    found = list(Article.objects.raw(_article_statement(Article), [slug, *published_params()]))
     if not found:
         return None
     article = found[0]

@@ -10,21 +10,21 @@ from datetime import UTC, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.utils import timezone
 
+from articles.models.published import published, published_params
 from articles.models.section import Section
 from newsroom.sql import placeholders, rows
 
 # How many taggings per article, among those written just before and after it (ids grow with
 # time): a tag carried by 20,000 articles is never read whole.
-SHARED_TAGS = """
+SHARED_TAGS = f"""
 SELECT t.object_id, COUNT(*) AS shared
 FROM taggit_taggeditem t
-WHERE t.content_type_id = %s AND t.tag_id IN ({tags})
+WHERE t.content_type_id = %s AND t.tag_id IN ({{tags}})
   AND t.object_id BETWEEN %s AND %s
   AND t.object_id IN (
     SELECT a.id FROM articles_article a
-    WHERE a.status = %s AND a.published_at <= %s AND a.id <> %s)
+    WHERE {published("a")} AND a.id <> %s)
 GROUP BY t.object_id
 ORDER BY shared DESC, t.object_id DESC
 LIMIT %s
@@ -34,26 +34,24 @@ LIMIT %s
 # through the (section, status, date) index. Ids as a list, not a subquery: an OR with a
 # subquery made PostgreSQL read every article. The status is read too: django-fsm reads it
 # from every instance, and a deferred column would cost a query each.
-CANDIDATES = """
+CANDIDATES = f"""
 SELECT a.id, a.headline, a.slug, a.status, a.published_at, a.section_id,
        s.name AS section_name, s.slug AS section_slug
 FROM articles_article a JOIN articles_section s ON s.id = a.section_id
-WHERE a.status = %s AND a.published_at <= %s AND a.id <> %s AND (
-  a.id IN ({shared})
+WHERE {published("a")} AND a.id <> %s AND (
+  a.id IN ({{shared}})
   OR (a.section_id = %s AND a.published_at >= COALESCE((
     SELECT l.published_at FROM articles_article l
-    WHERE l.section_id = %s AND l.status = %s AND l.published_at <= %s AND l.id <> %s
+    WHERE l.section_id = %s AND {published("l")} AND l.id <> %s
     ORDER BY l.published_at DESC LIMIT 1 OFFSET %s), %s)))
 """
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def related_articles(article, tag_ids, window, limit):
-    from articles.models.article import Article, Status
+    from articles.models.article import Article
 
-    published = Status.PUBLISHED.value
-    adapt = connection.ops.adapt_datetimefield_value
-    now = adapt(timezone.now())
+    public = published_params()
     shared = {}
     if tag_ids:
         content_type = ContentType.objects.get_for_model(Article).pk
@@ -61,27 +59,16 @@ def related_articles(article, tag_ids, window, limit):
         shared = dict(
             rows(
                 SHARED_TAGS.format(tags=placeholders(tag_ids)),
-                [content_type, *tag_ids, low, high, published, now, article.pk, limit],
+                [content_type, *tag_ids, low, high, *public, article.pk, limit],
             )
         )
     ids = list(shared)
+    epoch = connection.ops.adapt_datetimefield_value(EPOCH)
     section = article.section_id
     candidates = list(
         Article.objects.raw(
             CANDIDATES.format(shared=placeholders(ids)),
-            [
-                published,
-                now,
-                article.pk,
-                *ids,
-                section,
-                section,
-                published,
-                now,
-                article.pk,
-                limit - 1,
-                adapt(EPOCH),
-            ],
+            [*public, article.pk, *ids, section, section, *public, article.pk, limit - 1, epoch],
         )
     )
     for candidate in candidates:
