@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -13,14 +12,9 @@ from articles.models.page import load_tags
 from articles.tags import public_tag, tagged
 from authors.models import Author
 from newsroom.absolute import absolute
+from newsroom.sql import found_or_404
 
 FEED_LENGTH = 30
-
-
-def found_or_404(found):
-    if found is None:
-        raise Http404
-    return found
 
 
 class ArticleFeed(Feed):

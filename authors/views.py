@@ -1,8 +1,7 @@
-from django.http import Http404
-
 from articles import metadata
 from articles.views.listing import PublishedListView
 from authors.models import Author
+from newsroom.sql import found_or_404
 
 
 class AuthorDetailView(PublishedListView):
@@ -11,9 +10,7 @@ class AuthorDetailView(PublishedListView):
     template_name = "authors/author_detail.html"
 
     def get_queryset(self):
-        self.author = Author.objects.public(self.kwargs["slug"])
-        if self.author is None:
-            raise Http404
+        self.author = found_or_404(Author.objects.public(self.kwargs["slug"]))
         return self.published().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):

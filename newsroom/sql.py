@@ -6,6 +6,7 @@ public pages run the same few statements on every request.
 """
 
 from django.db import connection
+from django.http import Http404
 
 
 def rows(sql: str, params=()) -> list[tuple]:
@@ -17,3 +18,10 @@ def rows(sql: str, params=()) -> list[tuple]:
 def placeholders(values) -> str:
     """`%s, %s, …` for an IN list; never empty, as `IN ()` is not valid SQL."""
     return ", ".join(["%s"] * len(values)) or "NULL"
+
+
+def found_or_404(found):
+    """What a lookup by fixed statement found (None when nothing): get_object_or_404's twin."""
+    if found is None:
+        raise Http404
+    return found

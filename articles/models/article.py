@@ -121,9 +121,6 @@ class ArticleQuerySet(models.QuerySet):
 
     _credit_authors = False
 
-    def with_bylines(self):
-        return self.select_related("section").prefetch_related(BYLINES)
-
     def for_listing(self):
         """What lists and cards show: no body, section joined, authors in one query."""
         listing = self.select_related("section").only(*LISTING_FIELDS)

@@ -13,13 +13,13 @@ from django.db import connection
 from taggit.models import Tag
 
 from articles.models.published import published, published_params
+from articles.models.section import SECTION_COLUMNS, joined_section
 from authors.models import Author
 from newsroom.sql import placeholders, rows
 
 # The page's article: what Article.objects.published() lets through, with its section.
 ARTICLE = f"""
-SELECT {{columns}}, s.name AS section_name, s.slug AS section_slug,
-       s.description AS section_description, s.position AS section_position
+SELECT {{columns}}, {SECTION_COLUMNS}
 FROM articles_article a JOIN articles_section s ON s.id = a.section_id
 WHERE a.slug = %s AND {published("a")}
 """
@@ -53,19 +53,12 @@ def _article_statement(model) -> str:
 def published_article(slug: str):
     """The published article at this address with its section, or None."""
     from articles.models.article import Article
-    from articles.models.section import Section
 
     found = list(Article.objects.raw(_article_statement(Article), [slug, *published_params()]))
     if not found:
         return None
     article = found[0]
-    article.section = Section(
-        pk=article.section_id,
-        name=article.section_name,
-        slug=article.section_slug,
-        description=article.section_description,
-        position=article.section_position,
-    )
+    article.section = joined_section(article)
     return article
 
 

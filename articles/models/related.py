@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from articles.models.published import published, published_params
-from articles.models.section import Section
+from articles.models.section import SECTION_COLUMNS, joined_section
 from newsroom.sql import placeholders, rows
 
 # How many taggings per article, among those written just before and after it (ids grow with
@@ -35,8 +35,7 @@ LIMIT %s
 # subquery made PostgreSQL read every article. The status is read too: django-fsm reads it
 # from every instance, and a deferred column would cost a query each.
 CANDIDATES = f"""
-SELECT a.id, a.headline, a.slug, a.status, a.published_at, a.section_id,
-       s.name AS section_name, s.slug AS section_slug
+SELECT a.id, a.headline, a.slug, a.status, a.published_at, a.section_id, {SECTION_COLUMNS}
 FROM articles_article a JOIN articles_section s ON s.id = a.section_id
 WHERE {published("a")} AND a.id <> %s AND (
   a.id IN ({{shared}})
@@ -72,8 +71,6 @@ def related_articles(article, tag_ids, window, limit):
         )
     )
     for candidate in candidates:
-        candidate.section = Section(
-            pk=candidate.section_id, name=candidate.section_name, slug=candidate.section_slug
-        )
+        candidate.section = joined_section(candidate)
     candidates.sort(key=lambda a: (shared.get(a.pk, 0), a.published_at), reverse=True)
     return candidates[:limit]

@@ -40,3 +40,21 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return url_for("articles:section", self.slug)
+
+
+# The section of an article, as the fixed statements of the reader's pages join it
+# (newsroom/sql.py), and the Section that joined_section() builds from those columns.
+SECTION_COLUMNS = (
+    "s.name AS section_name, s.slug AS section_slug, "
+    "s.description AS section_description, s.position AS section_position"
+)
+
+
+def joined_section(article) -> Section:
+    return Section(
+        pk=article.section_id,
+        name=article.section_name,
+        slug=article.section_slug,
+        description=article.section_description,
+        position=article.section_position,
+    )

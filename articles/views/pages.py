@@ -1,5 +1,4 @@
 from django.db.models import Q, Subquery
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import DetailView, TemplateView
@@ -11,6 +10,7 @@ from articles.models.home import section_blocks
 from articles.models.page import load_authors_and_tags, published_article
 from articles.tags import public_tag, tagged
 from articles.views.listing import PublishedListView
+from newsroom.sql import found_or_404
 
 LATEST_COUNT = 12
 PER_SECTION = 3
@@ -43,9 +43,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        article = published_article(self.kwargs["slug"])
-        if article is None:
-            raise Http404
+        article = found_or_404(published_article(self.kwargs["slug"]))
         load_authors_and_tags(article)
         return article
 
@@ -78,9 +76,7 @@ class TagView(PublishedListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
-        self.tag = public_tag(self.kwargs["slug"])
-        if self.tag is None:
-            raise Http404
+        self.tag = found_or_404(public_tag(self.kwargs["slug"]))
         return tagged(self.published(), self.tag)
 
     def get_context_data(self, **kwargs):
