@@ -1,16 +1,17 @@
 """Search over published articles: PostgreSQL full-text search, or a simple portable search.
 
-Both give the same interface: `search(queryset, text)` returns the matching articles best
-first (among the newest RANKED_MATCHES), `count(results)` counts them up to a bound, and
-`excerpts(articles, text)` sets `excerpt_html` on each (the query's words marked).
+Both give the same interface: `search(queryset, text)` returns the matching articles,
+`count(results)` counts them up to a bound, and `excerpts(articles, text)` sets
+`excerpt_html` on each (the query's words marked). On PostgreSQL the reader's page is one
+statement that also ranks the newest RANKED_MATCHES and writes the excerpts
+(articles/ranked_search.py).
 """
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
-from django.db.models.functions import Concat, Left
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -69,40 +70,15 @@ def matching(queryset, terms):
 
 
 def search(queryset, text: str):
+    """The matching articles, newest first. The reader's search page ranks them on
+    PostgreSQL (articles/ranked_search.py) and uses this elsewhere."""
     terms = words(text)
     if not terms:
         return queryset.none()
     if not uses_postgres():
         # excerpts() cuts this search's excerpts from the text in Python: load it.
         queryset = queryset.defer(None).defer("body", "correction", "search_vector")
-        return matching(queryset, terms).order_by("-published_at")
-    query = _query(terms)
-    # Rank the newest matches only: a word in a fifth of 100,000 articles would have every
-    # one of them ranked (hundreds of ms) for a first page that shows 20.
-    newest = matching(queryset, terms).order_by("-published_at").values("pk")[:RANKED_MATCHES]
-    return (
-        queryset.filter(pk__in=newest)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
-            excerpt_marked=SearchHeadline(
-                # The excerpt comes from the opening: ts_headline parses all it is given, and
-                # the whole text cost 12 ms for a page of results.
-                Concat(
-                    "standfirst",
-                    Value(" "),
-                    Left("body_text", EXCERPT_SOURCE),
-                    output_field=TextField(),
-                ),
-                query,
-                config=CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=EXCERPT_WORDS,
-                min_words=15,
-            ),
-        )
-        .order_by("-rank", "-published_at")
-    )
+    return matching(queryset, terms).order_by("-published_at")
 
 
 def count(queryset, text: str) -> tuple[int, bool]:
@@ -110,7 +86,11 @@ def count(queryset, text: str) -> tuple[int, bool]:
     terms = words(text)
     if not terms:
         return 0, False
-    counted = matching(queryset, terms).order_by().values("pk")[: COUNTED_MATCHES + 1].count()
+    return bounded(matching(queryset, terms).order_by().values("pk")[: COUNTED_MATCHES + 1].count())
+
+
+def bounded(counted: int) -> tuple[int, bool]:
+    """What readers are told of `counted` matches: (number, whether more than that match)."""
     return min(counted, COUNTED_MATCHES), counted > COUNTED_MATCHES
 
 

@@ -8,8 +8,9 @@ from django.db import connection
 from django.utils import timezone
 
 
-def published(alias: str) -> str:
-    return f"{alias}.status = %s AND {alias}.published_at <= %s"
+def published(alias: str, status: str = "%s", now: str = "%s") -> str:
+    """The condition; `status` and `now` are its placeholders (named ones: "%(status)s")."""
+    return f"{alias}.status = {status} AND {alias}.published_at <= {now}"
 
 
 def published_params() -> list:

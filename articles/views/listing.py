@@ -68,5 +68,10 @@ class PublishedListView(ListView):
         if not rows and number > 1:
             number = max(1, math.ceil(queryset.count() / page_size))
             rows = list(queryset[(number - 1) * page_size : number * page_size + 1])
-        page = ArchivePage(rows[:page_size], number, has_next=len(rows) > page_size)
-        return None, page, page.object_list, page.has_other_pages()
+        return archive_page(rows, number, page_size)
+
+
+def archive_page(rows, number, page_size):
+    """What ListView.paginate_queryset returns, from a page's rows and the one beyond."""
+    page = ArchivePage(rows[:page_size], number, has_next=len(rows) > page_size)
+    return None, page, page.object_list, page.has_other_pages()

@@ -1,5 +1,9 @@
+import math
+
 from articles import search
-from articles.views.listing import PublishedListView
+from articles.models.article import credit_authors
+from articles.ranked_search import ranked_rows
+from articles.views.listing import PublishedListView, archive_page, page_number
 
 
 class SearchView(PublishedListView):
@@ -9,10 +13,27 @@ class SearchView(PublishedListView):
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "")
+        if search.uses_postgres():
+            return None  # one statement a page: paginate_queryset()
         return self.published().search(self.query)
 
+    def paginate_queryset(self, queryset, page_size):
+        if queryset is not None:
+            self.total, self.more = search.count(self.published(), self.query)
+            return super().paginate_queryset(queryset, page_size)
+        number = page_number(self.request.GET.get(self.page_kwarg))
+        found = ranked_rows(self.query, (number - 1) * page_size, page_size)
+        # Only the ranked matches can be shown: a page beyond them shows the last one.
+        last = max(1, math.ceil(min(found.counted, search.RANKED_MATCHES) / page_size))
+        if number > last:
+            number = last
+            found = ranked_rows(self.query, (number - 1) * page_size, page_size)
+        self.total, self.more = search.bounded(found.counted)
+        credit_authors(found.articles[:page_size])
+        return archive_page(found.articles, number, page_size)
+
     def get_context_data(self, **kwargs):
-        total, more = search.count(self.published(), self.query)
-        context = super().get_context_data(query=self.query, total=total, more=more, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)  # pages: total, more
+        context.update(total=self.total, more=self.more)
         search.excerpts(context["articles"], self.query)
         return context

@@ -129,3 +129,54 @@ def test_only_the_newest_matches_are_ranked(client, editor, monkeypatch):
     response = client.get(SEARCH, {"q": "transhumance"})
     assert set(response.context["articles"]) == {made[1], made[2]}
     assert response.context["total"] == 3  # counted all the same
+
+
+@pytest.fixture
+def five_matches(editor, monkeypatch):
+    """Five matches, newest first in `made`, on pages of two."""
+    from articles.views.search import SearchView
+    from tests.public.conftest import PUBLISHED_AT
+
+    monkeypatch.setattr(SearchView, "paginate_by", 2)
+    made = []
+    for day in range(5, 0, -1):
+        article = ArticleFactory(
+            headline=f"Transhumance {day}",
+            body=f"<p>La transhumance du jour {day} traverse la frontière.</p>",
+            authors=[AuthorFactory(display_name=f"Auteur {day}")],
+        )
+        made.append(publish(article, editor, when=PUBLISHED_AT.replace(day=day)))
+    return made
+
+
+def test_pages_of_ranked_results(client, five_matches, django_assert_num_queries):
+    seen = []
+    for number, has_next in [(1, True), (2, True), (3, False)]:
+        # The plural is found by its stem, which only the database's excerpts mark.
+        with django_assert_num_queries(3):  # results and count, bylines, navigation
+            response = client.get(SEARCH, {"q": "transhumances", "page": number})
+        page = response.context["page_obj"]
+        assert (page.number, page.has_next(), response.context["total"]) == (number, has_next, 5)
+        for article in page:
+            assert "<mark>" in article.excerpt_html  # every row shown has its excerpt
+            assert article.credits[0].name in response.content.decode()  # and its byline
+        seen += page.object_list
+    assert seen == five_matches  # equal ranks: newest first, each once
+
+
+def test_a_page_beyond_the_results_shows_the_last_one(client, five_matches):
+    response = client.get(SEARCH, {"q": "transhumance", "page": 99})
+    assert response.context["page_obj"].number == 3
+    assert list(response.context["articles"]) == five_matches[4:]
+    assert response.context["total"] == 5
+
+
+def test_pages_stop_at_the_ranked_matches(client, five_matches, monkeypatch):
+    from articles import search
+
+    monkeypatch.setattr(search, "RANKED_MATCHES", 3)
+    response = client.get(SEARCH, {"q": "transhumance", "page": 3})
+    assert response.context["page_obj"].number == 2  # the third match is the last shown
+    assert list(response.context["articles"]) == five_matches[2:3]
+    assert not response.context["page_obj"].has_next()
+    assert response.context["total"] == 5  # counted all the same
