@@ -10,6 +10,7 @@ reads the matches once, ranks them from that read, and joins only the rows the p
 from dataclasses import dataclass
 
 from articles import search
+from articles.models.columns import CARD_COLUMNS
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
 
@@ -32,8 +33,7 @@ ranked AS (
     FROM (SELECT * FROM matches ORDER BY published_at DESC, id DESC LIMIT %(ranked)s) newest,
          query
 )
-SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.version, a.published_at,
-       a.revised_at, a.section_id, {SECTION_COLUMNS},
+SELECT {CARD_COLUMNS}, {SECTION_COLUMNS},
        CASE WHEN r.position <= %(shown)s THEN
            ts_headline(%(config)s::regconfig,
                        a.standfirst || ' ' || left(a.body_text, %(excerpt_source)s),

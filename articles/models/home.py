@@ -1,14 +1,37 @@
-"""The home page's section blocks: each section with its newest articles.
+"""The home page: the lead, the latest news, and each section with its newest articles.
 
-Two fixed statements (newsroom/sql.py): the first finds, per section, the publication time
+The lead and the latest are a fixed statement each; through the ORM, composing them cost
+more than running them. The section blocks take two fixed statements (newsroom/sql.py): the first finds, per section, the publication time
 of its third newest article; the second fetches what is at least that new. Both walk the
 (section, status, date) index, so the cost does not grow with the archive (a window over
 every published article did). Through the ORM, the sections' OR'd conditions alone cost a
 millisecond of CPU to compose, more than running both statements.
 """
 
+from functools import lru_cache
+
+from articles.models.columns import CARD_COLUMNS, article_columns
 from articles.models.published import published, published_params
-from articles.models.section import Section
+from articles.models.section import SECTION_COLUMNS, Section, joined_section
+
+# The editor's chosen lead (a partial index), or else the newest article.
+LEAD = f"""
+SELECT {{columns}}, {SECTION_COLUMNS}
+FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+WHERE {published("a")} AND (a.is_lead OR a.id = (
+    SELECT n.id FROM articles_article n WHERE {published("n")}
+    ORDER BY n.published_at DESC, n.id DESC LIMIT 1))
+ORDER BY a.is_lead DESC, a.published_at DESC, a.id DESC
+LIMIT 1
+"""
+
+LATEST = f"""
+SELECT {CARD_COLUMNS}, {SECTION_COLUMNS}
+FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+WHERE {published("a")} AND a.id <> %s
+ORDER BY a.published_at DESC, a.id DESC
+LIMIT %s
+"""
 
 SECTIONS = f"""
 SELECT s.id, s.name, s.slug, s.description, s.position, (
@@ -20,8 +43,7 @@ ORDER BY s.position, s.name
 """
 
 NEWEST = f"""
-SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.version, a.published_at,
-       a.revised_at, a.section_id
+SELECT {CARD_COLUMNS}
 FROM articles_article a
 WHERE {published("a")} AND ({{blocks}})
 ORDER BY a.published_at DESC, a.id DESC
@@ -52,3 +74,25 @@ def section_blocks(per_section: int) -> list:
     return [
         (section, articles[:per_section]) for section, articles in by_section.values() if articles
     ]
+
+
+@lru_cache(maxsize=1)
+def _lead_statement() -> str:
+    from articles.models.article import LISTING_DEFERRED
+
+    # Only the lead shows its photo: it takes every column a page of lists leaves out.
+    return LEAD.format(columns=article_columns(frozenset(LISTING_DEFERRED)))
+
+
+def lead_and_latest(count: int) -> tuple:
+    """(the lead or None, the `count` newest articles after it), sections joined."""
+    from articles.models.article import Article
+
+    public = published_params()
+    found = list(Article.objects.raw(_lead_statement(), [*public, *public]))
+    if not found:
+        return None, []  # nothing is published
+    latest = list(Article.objects.raw(LATEST, [*public, found[0].pk, count]))
+    for article in [*found, *latest]:
+        article.section = joined_section(article)
+    return found[0], latest

@@ -6,12 +6,10 @@ against 0.4 ms; and taggit's prefetch for a feed of 50 items took half the feed'
 (bench/profile_page.py).
 """
 
-from functools import lru_cache
-
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from taggit.models import Tag
 
+from articles.models.columns import article_columns
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
 from authors.models import Author
@@ -24,7 +22,7 @@ FROM articles_article a JOIN articles_section s ON s.id = a.section_id
 WHERE a.slug = %s AND {published("a")}
 """
 # Written for search only: no page shows them.
-SEARCH_COLUMNS = {"search_vector", "search_tags", "search_authors"}
+SEARCH_COLUMNS = frozenset({"search_vector", "search_tags", "search_authors"})
 
 AUTHORS = """
 SELECT au.* FROM authors_author au JOIN articles_byline b ON b.author_id = au.id
@@ -40,21 +38,12 @@ ORDER BY i.object_id, i.id
 """
 
 
-@lru_cache(maxsize=1)
-def _article_statement(model) -> str:
-    columns = ", ".join(
-        f"a.{connection.ops.quote_name(field.column)}"
-        for field in model._meta.concrete_fields
-        if field.name not in SEARCH_COLUMNS
-    )
-    return ARTICLE.format(columns=columns)
-
-
 def published_article(slug: str):
     """The published article at this address with its section, or None."""
     from articles.models.article import Article
 
-    found = list(Article.objects.raw(_article_statement(Article), [slug, *published_params()]))
+    statement = ARTICLE.format(columns=article_columns(SEARCH_COLUMNS))
+    found = list(Article.objects.raw(statement, [slug, *published_params()]))
     if not found:
         return None
     article = found[0]

@@ -1,12 +1,11 @@
-from django.db.models import Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import DetailView, TemplateView
 
 from articles import metadata
-from articles.models import Article, Section
-from articles.models.article import LISTING_DEFERRED, LISTING_FIELDS, credit_authors
-from articles.models.home import section_blocks
+from articles.models import Section
+from articles.models.article import credit_authors
+from articles.models.home import lead_and_latest, section_blocks
 from articles.models.page import load_authors_and_tags, published_article
 from articles.tags import public_tag, tagged
 from articles.views.listing import PublishedListView
@@ -20,18 +19,7 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().select_related("section")
-        # Cards need few columns; only the lead shows its photo (a JSON of renditions).
-        cards = published.only(*LISTING_FIELDS)
-        newest = cards.order_by("-published_at")
-        # The editor's chosen lead (partial index), or else the newest article: one query.
-        lead = (
-            published.defer(*LISTING_DEFERRED)
-            .filter(Q(is_lead=True) | Q(pk=Subquery(newest.values("pk")[:1])))
-            .order_by("-is_lead", "-published_at")
-            .first()
-        )
-        latest = list(newest.exclude(pk=getattr(lead, "pk", None))[:LATEST_COUNT])
+        lead, latest = lead_and_latest(LATEST_COUNT)
         sections = section_blocks(PER_SECTION)
         every = [lead, *latest, *[a for _, items in sections for a in items]]
         credit_authors([a for a in every if a])
