@@ -4,7 +4,8 @@
         [--requests 250] [--cached] [--profile]
 
 Uses a database `make bench` seeded. Prints the median and lowest CPU milliseconds per
-request over five batches, next to the bare-template ceiling's. With --profile (pip install
+request over five batches, next to the bare-template ceiling's, then the page's wall-clock
+latency for one reader (PostgreSQL's time included). With --profile (pip install
 pyinstrument first; it is not a dependency), prints where that time goes.
 """
 
@@ -58,6 +59,18 @@ def cpu_ms(get, path: str, requests: int) -> list[float]:
     return batches
 
 
+def wall_ms(get, path: str, requests: int) -> dict:
+    """One reader's latency percentiles, in process: no server, no network, the database's
+    time included."""
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {p: times[min(len(times) - 1, int(p / 100 * len(times)))] for p in (50, 95, 99)}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("path")
@@ -77,6 +90,10 @@ def main():
             f"{path}: {statistics.median(batches):.2f} ms CPU a request "
             f"(lowest batch {min(batches):.2f})"
         )
+    wall = wall_ms(get, args.path, args.requests)
+    print(
+        f"{args.path}: one reader, " + ", ".join(f"p{p} {ms:.1f}" for p, ms in wall.items()) + " ms"
+    )
     if args.profile:
         from pyinstrument import Profiler
 
