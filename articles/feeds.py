@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Section
+from articles.models import Section
+from articles.models.archive import Archive
 from articles.models.page import load_tags
-from articles.tags import public_tag, tagged
+from articles.tags import public_tag
 from authors.models import Author
 from newsroom.absolute import absolute
 from newsroom.sql import found_or_404
@@ -37,10 +38,10 @@ class ArticleFeed(Feed):
         return absolute(self.request_path)
 
     def articles(self, obj):
-        return Article.objects.published()
+        return Archive()
 
     def items(self, obj):
-        items = list(self.articles(obj).for_listing()[:FEED_LENGTH])
+        items = self.articles(obj)[:FEED_LENGTH]
         load_tags(items)
         return items
 
@@ -89,7 +90,7 @@ class SectionFeed(ArticleFeed):
         return get_object_or_404(Section, slug=slug)
 
     def articles(self, obj):
-        return Article.objects.published().filter(section=obj)
+        return Archive.of_section(obj)
 
 
 class AuthorFeed(ArticleFeed):
@@ -97,7 +98,7 @@ class AuthorFeed(ArticleFeed):
         return found_or_404(Author.objects.public(slug))
 
     def articles(self, obj):
-        return Article.objects.published().filter(authors=obj)
+        return Archive.by_author(obj)
 
 
 class TagFeed(ArticleFeed):
@@ -111,7 +112,7 @@ class TagFeed(ArticleFeed):
         return absolute(reverse("articles:tag", kwargs={"slug": obj.slug}))
 
     def articles(self, obj):
-        return tagged(Article.objects.published(), obj)
+        return Archive.tagged(obj)
 
 
 class SiteAtomFeed(AtomMixin, ArticleFeed):

@@ -41,13 +41,3 @@ def public_tag(slug: str):
     content_type = ContentType.objects.get_for_model(Article).pk
     found = rows(PUBLIC_TAG, [slug, content_type, *published_params()])
     return Tag(pk=found[0][0], name=found[0][1], slug=found[0][2]) if found else None
-
-
-def tagged(queryset, tag):
-    """The articles of `queryset` that carry `tag`, read from the tag's own index.
-
-    `filter(tags=tag)` joins through taggit's generic relation, which casts each tagging's
-    object_id to compare it and so cannot use an index: 180 ms for a tag carried by 20,000
-    of 100,000 articles. An IN on the tag's taggings needs no cast.
-    """
-    return queryset.filter(pk__in=article_taggings(tag=tag).values("object_id"))

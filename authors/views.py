@@ -1,4 +1,5 @@
 from articles import metadata
+from articles.models.archive import Archive
 from articles.views.listing import PublishedListView
 from authors.models import Author
 from newsroom.sql import found_or_404
@@ -11,7 +12,7 @@ class AuthorDetailView(PublishedListView):
 
     def get_queryset(self):
         self.author = found_or_404(Author.objects.public(self.kwargs["slug"]))
-        return self.published().filter(authors=self.author)
+        return Archive.by_author(self.author)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

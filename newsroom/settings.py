@@ -92,8 +92,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
     # A database that does not answer is reported (503) in about two seconds, not hung on.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    _options["connect_timeout"] = 2
+    # PostgreSQL prices a random read at 4 sequential ones, a spinning disk's cost. With the
+    # archive in memory or on SSD, that price had it walk 4,900 articles newest first to
+    # fill a page of an author who signs 1 in 230 (27 ms at 100,000 articles), rather than
+    # read their 435 bylines (3 ms). Empty for a pooler that refuses startup options: then
+    # set it on the server.
+    _planner = env_str("DATABASE_PLANNER_OPTIONS", "-c random_page_cost=1.1")
+    if _planner:
+        _options["options"] = _planner
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:

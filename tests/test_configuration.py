@@ -5,7 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,3 +66,34 @@ def test_groups_have_exactly_their_permissions(db):
     editors = perms("Editors")
     assert "articles.publish_article" in editors
     assert not any(p.startswith("auth.") for p in editors | perms("Journalists"))
+
+
+@pytest.mark.postgres
+def test_postgres_prices_reads_for_data_in_memory(db):
+    """The planner then reads a rare author's bylines rather than walk the whole archive."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
+def test_planner_options_can_be_left_out_for_a_pooler():
+    script = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    shown = {}
+    for value in ("", None):
+        env = {"DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "SECRET_KEY": "x" * 50}
+        if value is not None:
+            env["DATABASE_PLANNER_OPTIONS"] = value
+        clean = {k: v for k, v in os.environ.items() if k != "DATABASE_PLANNER_OPTIONS"}
+        clean.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings")
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {script}"],
+            cwd=ROOT,
+            env=clean,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        shown[value] = result.stdout
+    assert "random_page_cost" not in shown[""]
+    assert "'options': '-c random_page_cost=1.1'" in shown[None]

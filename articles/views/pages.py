@@ -4,10 +4,11 @@ from django.views.generic import DetailView, TemplateView
 
 from articles import metadata
 from articles.models import Section
+from articles.models.archive import Archive
 from articles.models.article import credit_authors
 from articles.models.home import lead_and_latest, section_blocks
 from articles.models.page import load_authors_and_tags, published_article
-from articles.tags import public_tag, tagged
+from articles.tags import public_tag
 from articles.views.listing import PublishedListView
 from newsroom.sql import found_or_404
 
@@ -52,7 +53,7 @@ class SectionView(PublishedListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return self.published().filter(section=self.section)
+        return Archive.of_section(self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
@@ -65,7 +66,7 @@ class TagView(PublishedListView):
 
     def get_queryset(self):
         self.tag = found_or_404(public_tag(self.kwargs["slug"]))
-        return tagged(self.published(), self.tag)
+        return Archive.tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
