@@ -62,8 +62,8 @@ class RankedRows:
     counted: int  # matches counted, up to COUNTED_MATCHES + 1
 
 
-def ranked_rows(text: str, offset: int, shown: int, probe: int = 1) -> RankedRows:
-    """The matches at [offset, offset + shown), best first, and `probe` more without excerpt."""
+def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
+    """The matches at [offset, offset + shown), best first, and one more without excerpt."""
     from articles.models.article import Article
 
     terms = search.words(text)
@@ -77,7 +77,7 @@ def ranked_rows(text: str, offset: int, shown: int, probe: int = 1) -> RankedRow
         "ranked": search.RANKED_MATCHES,
         "shown": offset + shown,
         "offset": offset,
-        "until": offset + shown + probe,
+        "until": offset + shown + 1,
         "excerpt_source": search.EXCERPT_SOURCE,
         "excerpt_options": EXCERPT_OPTIONS,
     }

@@ -101,13 +101,35 @@ def scale_table(run: dict, base: dict) -> list[str]:
                 run["latency"][mode][name]["p99"],
             )
             load_ratio, one_ratio = now_load / then_load, now_one / then_one
-            ok = max(load_ratio, one_ratio) <= SCALE_P99
             lines.append(
                 f"| {name} | {mode} | {then_load:.1f} → {now_load:.1f} | {load_ratio:.2f} "
                 f"| {then_one:.1f} → {now_one:.1f} | {one_ratio:.2f} "
-                f"| {verdict(ok)} (≤{SCALE_P99}) |"
+                f"| {scale_verdict(load_ratio, one_ratio, ceiling_ratios(run, base, mode))} "
+                f"(≤{SCALE_P99}) |"
             )
     return lines
+
+
+def ceiling_ratios(run: dict, base: dict, mode: str) -> tuple[float, float]:
+    """The ceiling's own p99 here over its p99 in the 1,000-article run: the same response
+    whatever the archive's size, so how much the machine alone moved."""
+    return tuple(
+        run[kind][mode]["ceiling"]["p99"] / base[kind][mode]["ceiling"]["p99"]
+        for kind in ("load", "latency")
+    )
+
+
+def scale_verdict(load_ratio: float, one_ratio: float, ceiling: tuple[float, float]) -> str:
+    """ok or MISSED; "unsure" when every ratio over the bound is matched by the ceiling's own
+    (seen: a cached page, the same bytes from Redis at any size, at 2.2× with its ceiling)."""
+    missed = [
+        (ratio, moved)
+        for ratio, moved in zip((load_ratio, one_ratio), ceiling, strict=True)
+        if ratio > SCALE_P99
+    ]
+    if missed and all(moved > SCALE_P99 and ratio <= moved * SCALE_P99 for ratio, moved in missed):
+        return f"unsure: the ceiling's own p99 moved {max(moved for _, moved in missed):.2f}×"
+    return verdict(not missed)
 
 
 def markdown(run: dict, base: tuple[Path, dict] | None) -> str:
