@@ -92,7 +92,7 @@ def scale_table(run: dict, base: dict) -> list[str]:
         "|---|---|---|---|---|---|---|",
     ]
     for name in run["paths"]:
-        if name == "ceiling":
+        if name == "ceiling" or name not in base["paths"]:
             continue
         for mode in ("uncached", "cached"):
             then_load, now_load = base["load"][mode][name]["p99"], run["load"][mode][name]["p99"]

@@ -30,6 +30,7 @@ PYTHON = sys.executable
 PG = "postgres://root@127.0.0.1:5432/{name}"
 REDIS = "redis://127.0.0.1:6379/3"
 SETTLE_SECONDS = 0.5
+PAGE = 20  # articles on a list page
 
 
 def _free_port() -> int:
@@ -114,18 +115,27 @@ def sample_paths(env):
         "from articles.models import Article; from django.db.models import Count;"
         "from taggit.models import Tag; from authors.models import Author;"
         "a = list(Article.objects.published().order_by('-published_at')[:51])[-1];"
-        "t = Tag.objects.annotate(n=Count('taggit_taggeditem_items')).order_by('-n')[0];"
-        "au = Author.objects.annotate(n=Count('bylines')).order_by('-n')[0];"
-        "import json; print(json.dumps([a.get_absolute_url(), a.section.get_absolute_url(), '/mot-cle/%s/' % t.slug, au.get_absolute_url()]))"
+        f"tags = Tag.objects.annotate(n=Count('taggit_taggeditem_items')).filter(n__gt={PAGE});"
+        "t, rt = tags.order_by('-n', 'pk')[0], tags.order_by('n', 'pk')[0];"
+        f"authors = Author.objects.annotate(n=Count('bylines')).filter(n__gt={PAGE});"
+        "au, ra = authors.order_by('-n', 'pk')[0], authors.order_by('n', 'pk')[0];"
+        "import json; print(json.dumps([a.get_absolute_url(), a.section.get_absolute_url(),"
+        " '/mot-cle/%s/' % t.slug, au.get_absolute_url(), '/mot-cle/%s/' % rt.slug,"
+        " ra.get_absolute_url()]))"
     )
     out = sh(PYTHON, "manage.py", "shell", "-c", script, env=env, capture=True).stdout
-    article, section, tag, author = json.loads(out.strip().splitlines()[-1])
+    article, section, tag, author, rare_tag, rare_author = json.loads(out.strip().splitlines()[-1])
     return {
         "home": "/",
         "article": article,
         "section": section,
         "tag": tag,
         "author": author,
+        # The least used that still fill a page: the planner's choices differ for them (a
+        # rare author's page once walked the archive, unseen while only the busiest was
+        # measured), and a full page at both sizes keeps the scale comparison fair.
+        "rare tag": rare_tag,
+        "rare author": rare_author,
         "search": "/recherche/?q=s%C3%A9curit%C3%A9+march%C3%A9",
         "rss": "/flux/rss/",
         "ceiling": "/bench/ceiling/",
