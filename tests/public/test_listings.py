@@ -153,3 +153,27 @@ def test_section_blocks_show_each_sections_three_newest(client, editor, security
     assert len(blocks[one]) == 1
     assert blocks[security][:2] == [ordered[4], ordered[3]]
     assert len(blocks[security]) == 3 and blocks[security][2] in (ordered[2], twin)
+
+
+def test_each_list_and_its_feeds_show_only_their_own_articles(client, story, editor):
+    """A section's, an author's and a tag's page and feeds: their articles, no one else's."""
+    other = publish(
+        ArticleFactory(
+            headline="Un autre sujet, ailleurs",
+            section=SectionFactory(name="Économie"),
+            authors=[AuthorFactory(display_name="Autre Plume")],
+        ),
+        editor,
+    )
+    other.tags.add("Cacao")
+    author = story.bylines.get(position=0).author
+    for kind, slug in [("section", story.section.slug), ("author", author.slug), ("tag", "aes")]:
+        page = {"section": "articles:section", "author": "authors:detail", "tag": "articles:tag"}
+        urls = [
+            reverse(page[kind], kwargs={"slug": slug}),
+            reverse(f"feeds:{kind}-rss", kwargs={"slug": slug}),
+            reverse(f"feeds:{kind}-atom", kwargs={"slug": slug}),
+        ]
+        for url in urls:
+            text = client.get(url).content.decode()
+            assert "La Russie réaffirme" in text and "Un autre sujet" not in text, url
