@@ -54,7 +54,8 @@ def page_number(value) -> int:
 
 
 class PublishedListView(ListView):
-    """Every public list starts from Article.objects.published(), the one door."""
+    """A public list, paged: an Archive (articles/models/archive.py) or a queryset from
+    published(); both apply the one publication rule (articles/models/published.py)."""
 
     paginate_by = PAGE_SIZE
     context_object_name = "articles"
