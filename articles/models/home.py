@@ -1,11 +1,12 @@
 """The home page: the lead, the latest news, and each section with its newest articles.
 
-The lead and the latest are a fixed statement each; through the ORM, composing them cost
-more than running them. The section blocks take two fixed statements (newsroom/sql.py): the first finds, per section, the publication time
-of its third newest article; the second fetches what is at least that new. Both walk the
-(section, status, date) index, so the cost does not grow with the archive (a window over
-every published article did). Through the ORM, the sections' OR'd conditions alone cost a
-millisecond of CPU to compose, more than running both statements.
+All fixed statements (newsroom/sql.py). The lead and the latest take one each: through the
+ORM, composing them cost more than running them. The section blocks take two: the first
+finds, per section, the publication time of its third newest article; the second fetches
+what is at least that new. Both walk the (section, status, date) index, so the cost does not
+grow with the archive (a window over every published article did). Through the ORM, the
+sections' OR'd conditions alone cost a millisecond of CPU to compose, more than running both
+statements.
 """
 
 from functools import lru_cache
