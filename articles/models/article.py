@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
-from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -119,27 +118,12 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.by_user(user)
 
-    _credit_authors = False
-
     def for_listing(self):
-        """What lists and cards show: no body, section joined, authors in one query."""
-        listing = self.select_related("section").only(*LISTING_FIELDS)
-        listing._credit_authors = True
-        return listing
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._credit_authors = self._credit_authors
-        return clone
-
-    def _fetch_all(self):
-        fetching = self._result_cache is None
-        super()._fetch_all()
-        if fetching and self._credit_authors and self._iterable_class is ModelIterable:
-            credit_authors(self._result_cache)
+        """What cards show: no body, section joined (their authors: credit_authors())."""
+        return self.select_related("section").only(*LISTING_FIELDS)
 
     def search(self, query: str):
-        """Matching articles, best first: see articles/search.py."""
+        """Matching articles, newest first: see articles/search.py."""
         return search.search(self, query)
 
 

@@ -20,7 +20,13 @@ class SearchView(PublishedListView):
     def paginate_queryset(self, queryset, page_size):
         if queryset is not None:
             self.total, self.more = search.count(self.published(), self.query)
-            return super().paginate_queryset(queryset, page_size)
+            paginated = super().paginate_queryset(queryset, page_size)
+        else:
+            paginated = self._ranked(page_size)
+        credit_authors(paginated[2])  # the page's rows, in one query
+        return paginated
+
+    def _ranked(self, page_size):
         number = page_number(self.request.GET.get(self.page_kwarg))
         found = ranked_rows(self.query, (number - 1) * page_size, page_size)
         # Only the ranked matches can be shown: a page beyond them shows the last one.
@@ -29,7 +35,6 @@ class SearchView(PublishedListView):
             number = last
             found = ranked_rows(self.query, (number - 1) * page_size, page_size)
         self.total, self.more = search.bounded(found.counted)
-        credit_authors(found.articles[:page_size])
         return archive_page(found.articles, number, page_size)
 
     def get_context_data(self, **kwargs):
