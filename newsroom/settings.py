@@ -67,6 +67,16 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 
 TEMPLATES = [
+    # The reader's pages (newsroom/jinja.py says why); first, as they are the hot path.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "newsroom.jinja.environment",
+            "context_processors": ["newsroom.context_processors.site"],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

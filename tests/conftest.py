@@ -3,12 +3,29 @@
 from datetime import timedelta
 
 import pytest
+from django.template.backends import jinja2 as jinja_backend
 from django.test import Client
+from django.test.signals import template_rendered
 from django.utils import timezone, translation
 
 from articles import workflow
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja_pages_tell_the_test_client():
+    """The test client learns a page's context (response.context) from a signal that only
+    Django's own engine sends; the reader's pages render through Jinja."""
+    render = jinja_backend.Template.render
+
+    def render_and_tell(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self, context=dict(context or {}))
+        return render(self, context, request)
+
+    jinja_backend.Template.render = render_and_tell
+    yield
+    jinja_backend.Template.render = render
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import translation
 
-from articles.templatetags.cards import article_card, byline, time_tag
+from articles.html.cards import article_card, byline, time_tag
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import PUBLISHED_AT, publish
 

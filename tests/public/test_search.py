@@ -1,5 +1,8 @@
 """Search: across headline, standfirst, body, tags and authors; never an error."""
 
+import html as html_module
+import re
+
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -82,8 +85,8 @@ def test_search_box_is_on_every_page(client, corpus):
 def test_search_page_box_keeps_the_query_escaped_and_cut(client, db):
     html = client.get(SEARCH, {"q": '"><script>' + "x" * 300}).content.decode()
     assert "<script>x" not in html
-    value = "&quot;&gt;&lt;script&gt;" + "x" * 190  # 200 characters at most
-    assert 'id="site-search-q"' in html and f'value="{value}"' in html
+    box = re.search(r'<input type="search" name="q" value="([^"]*)"[^>]*id="site-search-q"', html)
+    assert html_module.unescape(box[1]) == '"><script>' + "x" * 190  # 200 characters at most
     assert html.count('role="search"') == 2  # the header's box and the page's own
 
 

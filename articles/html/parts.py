@@ -1,8 +1,10 @@
-"""Template tags for the reader's site. Each one runs at most one query, whatever the page."""
+"""The parts every reader's page shares, as the values their templates show.
+
+Each runs at most one query, whatever the page. newsroom/jinja.py hands them to the templates.
+"""
 
 import json
 
-from django import template
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -19,50 +21,32 @@ from newsroom.absolute import absolute
 from newsroom.links import url_for
 from newsroom.sql import rows
 
-register = template.Library()
-
 # Characters that could end the script element or start markup, written as JSON escapes.
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.filter
 def jsonld(data) -> str:
     """A JSON-LD block no text can break out of (no `</script>`, no markup)."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-@register.simple_tag
-def link(name: str, slug: str | None = None) -> str:
-    """{% url name slug %} for our slug and plain URLs, without a resolver walk each time."""
-    return url_for(name, slug)
-
-
-@register.filter
-def absolute_url(url: str) -> str:
-    return absolute(url)
-
-
 SECTIONS_MENU = "SELECT name, slug FROM articles_section ORDER BY position, name"
 
 
-@register.inclusion_tag("includes/nav.html", takes_context=True)
-def site_nav(context):
-    """The sections menu: one small fixed query (newsroom/sql.py), each link built once."""
-    request = context.get("request")
+def site_nav(request) -> list:
+    """The sections menu, (name, url, is this page): one small fixed query (newsroom/sql.py)."""
     current = request.path if request else None
     home = url_for("articles:home")
     links = [(_("Home"), home, home == current)]
     for name, slug in rows(SECTIONS_MENU):
         url = url_for("articles:section", slug)
         links.append((name, url, url == current))
-    return {"links": links}
+    return links
 
 
-@register.inclusion_tag("includes/search_box.html", takes_context=True)
-def search_box(context, prefix="site-search", name=None):
+def search_box(request, prefix="site-search", name=None) -> dict:
     """The search form: plain markup, as it is on every page (crispy cost 0.7 ms a page)."""
-    request = context.get("request")
     query = request.GET.get("q", "") if request else ""
     return {
         "action": url_for("articles:search"),
@@ -73,8 +57,7 @@ def search_box(context, prefix="site-search", name=None):
     }
 
 
-@register.inclusion_tag("includes/share_bar.html")
-def share_bar(article, place="top"):
+def share_bar(article, place="top") -> dict:
     url = absolute(article.get_absolute_url())
     return {
         "links": share_links(article.headline, url),
@@ -84,15 +67,12 @@ def share_bar(article, place="top"):
     }
 
 
-@register.inclusion_tag("includes/language_links.html", takes_context=True)
-def language_links(context):
-    request = context.get("request")
-    return {
-        "languages": [
-            (code, get_language_info(code)["name_local"], in_language(request, code))
-            for code, _name in settings.LANGUAGES
-        ]
-    }
+def language_links(request) -> list:
+    """(code, name, this page's address in that language) for each of the site's languages."""
+    return [
+        (code, get_language_info(code)["name_local"], in_language(request, code))
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 def in_language(request, code: str) -> str:
@@ -111,7 +91,6 @@ def in_language(request, code: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-@register.simple_tag
 def og_locale(language_code: str) -> str:
     return settings.OG_LOCALES.get(language_code, language_code)
 
@@ -119,8 +98,7 @@ def og_locale(language_code: str) -> str:
 ARTICLE_SIZES = "(min-width: 44rem) 42rem, 100vw"
 
 
-@register.inclusion_tag("includes/picture.html")
-def article_picture(article, eager=False, sizes=ARTICLE_SIZES):
+def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
     """<picture> with WebP and fallback srcsets, explicit size, lazy unless above the fold.
 
     When the renditions cannot be made (another process is making them, or the stored
@@ -144,7 +122,6 @@ def article_picture(article, eager=False, sizes=ARTICLE_SIZES):
     }
 
 
-@register.simple_tag
 def social_image(article):
     """The 1200×630 crop shared links show: {url, width, height}, or None."""
     crop = (article.images or {}).get("crops", {}).get("og") if article.featured_image else None
@@ -153,8 +130,7 @@ def social_image(article):
     return {"url": absolute(default_storage.url(crop[3])), "width": crop[0], "height": crop[1]}
 
 
-@register.inclusion_tag("includes/portrait.html")
-def portrait(author, size=96, eager=False):
+def portrait(author, size=96, eager=False) -> dict:
     photos = author.photos if author.photo else None
     crops = (photos or {}).get("crops", {})
     one, two = crops.get(f"sq{size}"), crops.get(f"sq{size * 2}") or crops.get("sq400")

@@ -1,0 +1,66 @@
+"""The Jinja2 environment of the reader's pages (templates/jinja2/).
+
+Django's template engine spent about half of each public page's CPU walking its nodes: a
+page is rendered on every uncached request, mostly by readers on phones. Jinja compiles
+each template to Python once. The admin keeps Django's templates.
+
+Translations: only `_("…")` and `_("… %(name)s …")|format(name=…)` in templates, which
+`makemessages` reads; plurals are written in Python (ngettext), where it reads them too.
+"""
+
+from crispy_forms.utils import render_crispy_form
+from django.template.defaultfilters import capfirst, date, linebreaksbr, truncatechars
+from django.templatetags.static import static
+from django.utils import timezone, translation
+from jinja2 import Environment
+
+from articles.html import cards, parts, plurals
+from newsroom.absolute import absolute
+from newsroom.links import url_for
+
+
+def local_date(value, format_name="DATE_FORMAT") -> str:
+    """Django's `date` filter, in the site's time zone as Django's templates wrote it."""
+    if value is None:
+        return ""
+    return date(timezone.localtime(value) if timezone.is_aware(value) else value, format_name)
+
+
+def crispy(form, csrf_token) -> str:
+    """crispy's {% crispy form %}, with the CSRF token its form tag writes."""
+    return render_crispy_form(form, context={"csrf_token": csrf_token})
+
+
+def environment(**options) -> Environment:
+    env = Environment(extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
+    env.globals.update(
+        static=static,
+        link=url_for,
+        get_language=translation.get_language,
+        now=timezone.localtime,
+        crispy=crispy,
+        byline=cards.byline,
+        time_tag=cards.time_tag,
+        card_meta=cards.card_meta,
+        article_card=cards.article_card,
+        reading_time=plurals.reading_time,
+        search_results=plurals.search_results,
+        site_nav=parts.site_nav,
+        search_box=parts.search_box,
+        share_bar=parts.share_bar,
+        language_links=parts.language_links,
+        og_locale=parts.og_locale,
+        article_picture=parts.article_picture,
+        social_image=parts.social_image,
+        portrait=parts.portrait,
+    )
+    env.filters.update(
+        absolute_url=absolute,
+        jsonld=parts.jsonld,
+        date=local_date,
+        truncatechars=truncatechars,
+        linebreaksbr=linebreaksbr,
+        capfirst=capfirst,
+    )
+    return env
