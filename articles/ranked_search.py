@@ -21,8 +21,11 @@ RESULTS = f"""
 WITH query AS (SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s) AS q),
 matches AS MATERIALIZED (
     SELECT a.id, a.published_at, a.search_vector
-    FROM articles_article a, query
-    WHERE a.search_vector @@ query.q AND {published("a", "%(status)s", "%(now)s")}
+    FROM articles_article a
+    -- The query written out, not read from the CTE above: the planner then sees its words
+    -- and how common they are, and walks the archive newest first for a common word.
+    WHERE a.search_vector @@ websearch_to_tsquery(%(config)s::regconfig, %(words)s)
+      AND {published("a", "%(status)s", "%(now)s")}
     ORDER BY a.published_at DESC, a.id DESC
     LIMIT %(read)s
 ),
