@@ -1,8 +1,8 @@
 """The benchmark's report: the figures of one run, set against the budgets of issue 8."""
 
-import json
 import statistics
-from pathlib import Path
+
+import scale
 
 UNCACHED_SHARE = {"article": 0.40}  # of the bare-template ceiling; every other page 0.25
 OTHER_UNCACHED_SHARE = 0.25
@@ -10,7 +10,6 @@ CACHED_SHARE = 0.80  # of the bare cached response
 SCALE_P99 = 1.5  # p99 at this size over p99 at 1,000 articles
 SEARCH_P95_MS = 50
 PAGE_WEIGHT_KB = 60
-BASELINE_ARTICLES = 1000
 # A page's paired ceiling below this part of the run's median ceiling means the machine
 # slowed down during that page's runs (seen: 2,700 → 1,100 req/s for a minute).
 CEILING_DRIFT = 0.75
@@ -18,14 +17,6 @@ CEILING_DRIFT = 0.75
 
 def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
-
-
-def baseline(results_dir: Path, articles: int) -> tuple[Path, dict] | None:
-    """The latest run at 1,000 articles, to compare a larger corpus with."""
-    if articles == BASELINE_ARTICLES:
-        return None
-    runs = sorted(results_dir.glob(f"*-{BASELINE_ARTICLES}.json"))
-    return (runs[-1], json.loads(runs[-1].read_text())) if runs else None
 
 
 def share_verdict(page: dict, need: float, steady: float) -> str:
@@ -84,55 +75,29 @@ def latency_table(run: dict) -> list[str]:
     return lines
 
 
-def scale_table(run: dict, base: dict) -> list[str]:
-    """p99 here over p99 at 1,000 articles, under load and for one reader at a time."""
+def scale_table(scaled: dict) -> list[str]:
+    """Each page's p99 at both sizes (medians of the rounds) and the median of its rounds'
+    ratios, under load and for one reader; the ceiling's row shows how much the rounds agree
+    when nothing depends on the archive."""
     lines = [
-        "| page | mode | p99 ms under load: 1,000 → now | ratio | p99 ms one reader: 1,000 → now "
-        "| ratio | budget |",
+        "| page | mode | p99 ms under load: 1,000 → here | ratio "
+        "| p99 ms one reader: 1,000 → here | ratio | budget |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name in run["paths"]:
-        if name == "ceiling" or name not in base["paths"]:
-            continue
-        for mode in ("uncached", "cached"):
-            then_load, now_load = base["load"][mode][name]["p99"], run["load"][mode][name]["p99"]
-            then_one, now_one = (
-                base["latency"][mode][name]["p99"],
-                run["latency"][mode][name]["p99"],
-            )
-            load_ratio, one_ratio = now_load / then_load, now_one / then_one
+    for mode, pages in scaled.items():
+        for name, kinds in pages.items():
+            load, one = kinds["load"], kinds["one"]
+            ok = load["ratio"] <= SCALE_P99 and one["ratio"] <= SCALE_P99
             lines.append(
-                f"| {name} | {mode} | {then_load:.1f} → {now_load:.1f} | {load_ratio:.2f} "
-                f"| {then_one:.1f} → {now_one:.1f} | {one_ratio:.2f} "
-                f"| {scale_verdict(load_ratio, one_ratio, ceiling_ratios(run, base, mode))} "
+                f"| {name} | {mode} | {load['small']:.1f} → {load['large']:.1f} "
+                f"| {load['ratio']:.2f} | {one['small']:.1f} → {one['large']:.1f} "
+                f"| {one['ratio']:.2f} | {'—' if name == 'ceiling' else verdict(ok)} "
                 f"(≤{SCALE_P99}) |"
             )
     return lines
 
 
-def ceiling_ratios(run: dict, base: dict, mode: str) -> tuple[float, float]:
-    """The ceiling's own p99 here over its p99 in the 1,000-article run: the same response
-    whatever the archive's size, so how much the machine alone moved."""
-    return tuple(
-        run[kind][mode]["ceiling"]["p99"] / base[kind][mode]["ceiling"]["p99"]
-        for kind in ("load", "latency")
-    )
-
-
-def scale_verdict(load_ratio: float, one_ratio: float, ceiling: tuple[float, float]) -> str:
-    """ok or MISSED; "unsure" when every ratio over the bound is matched by the ceiling's own
-    (seen: a cached page, the same bytes from Redis at any size, at 2.2× with its ceiling)."""
-    missed = [
-        (ratio, moved)
-        for ratio, moved in zip((load_ratio, one_ratio), ceiling, strict=True)
-        if ratio > SCALE_P99
-    ]
-    if missed and all(moved > SCALE_P99 and ratio <= moved * SCALE_P99 for ratio, moved in missed):
-        return f"unsure: the ceiling's own p99 moved {max(moved for _, moved in missed):.2f}×"
-    return verdict(not missed)
-
-
-def markdown(run: dict, base: tuple[Path, dict] | None) -> str:
+def markdown(run: dict) -> str:
     search_p95 = run["latency"]["uncached"]["search"]["p95"]
     weight = run["weight"]
     errors = sum(
@@ -161,12 +126,14 @@ def markdown(run: dict, base: tuple[Path, dict] | None) -> str:
         *latency_table(run),
         "",
     ]
-    if base:
-        path, base_run = base
+    if run.get("scale"):
         lines += [
-            f"## Scale: {run['articles']:,} articles against {path.name}",
+            f"## Scale: {run['articles']:,} articles against 1,000, side by side",
             "",
-            *scale_table(run, base_run),
+            f"Both archives served at once; each page measured in {scale.ROUNDS} rounds of "
+            f"{scale.SECONDS} s a size, alternating which size goes first (bench/scale.py).",
+            "",
+            *scale_table(run["scale"]),
             "",
         ]
     lines += [

@@ -11,7 +11,7 @@ for gunicorn's workers and for PostgreSQL. Run it on an otherwise idle machine.
 import argparse
 import os
 
-import run
+import serve
 
 
 def cpu_seconds() -> dict[str, float]:
@@ -39,9 +39,9 @@ def group(name: str) -> str:
 
 
 def split(path: str, duration: int, connections: int) -> None:
-    run.wrk(path, 2, connections)  # warm up; not counted
+    serve.wrk(path, 2, connections)  # warm up; not counted
     before = cpu_seconds()
-    result = run.wrk(path, duration, connections)
+    result = serve.wrk(path, duration, connections)
     after = cpu_seconds()
     requests = result["requests"]
     used = {}
@@ -61,7 +61,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--cached", action="store_true")
     args = parser.parse_args()
-    with run.Server(run.environment(args.database, page_cache=args.cached)):
+    with serve.Server(serve.environment(args.database, page_cache=args.cached)):
         for path in args.paths:
             split(path, args.duration, args.connections)
 

@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 def configure(database: str, cached: bool) -> None:
     """The settings `make bench` serves the site with (bench/run.py)."""
-    import run
+    import serve
 
-    os.environ.update(run.environment(database, page_cache=cached))
+    os.environ.update(serve.environment(database, page_cache=cached))
 
 
 def requester():

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/run.py --articles 1000 [--duration 10] [--connections 16] [--reuse]
 
-A run at another size (100000) is compared with the latest 1,000-article run in bench/results/.
+A run at another size (100000) also serves a 1,000-article archive beside it and compares each
+page's p99 at both sizes, measured in alternating rounds (bench/scale.py).
 
 Runs on this machine's PostgreSQL and Redis (started if they are not), on loopback only,
 every load bounded in time. Prints a Markdown report and writes it to bench/results/.
@@ -15,7 +16,6 @@ import platform
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,74 +24,11 @@ from datetime import datetime
 from pathlib import Path
 
 import budgets
+import scale
+from serve import PORT, PYTHON, ROOT, Server, ensure_services, environment, psql, sh, wrk
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-PG = "postgres://root@127.0.0.1:5432/{name}"
-REDIS = "redis://127.0.0.1:6379/3"
-SETTLE_SECONDS = 0.5
 PAGE = 20  # articles on a list page
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-PORT = _free_port()
-
-
-def sh(*args, env=None, check=True, capture=False):
-    return subprocess.run(args, cwd=ROOT, env=env, check=check, text=True, capture_output=capture)
-
-
-def psql(*args):
-    """psql as root on this machine's PostgreSQL, connected to the maintenance database."""
-    return sh("psql", "-h", "127.0.0.1", "-U", "root", "-d", "postgres", *args, capture=True)
-
-
-def ensure_services():
-    if sh("pg_isready", "-h", "127.0.0.1", "-q", check=False).returncode != 0:
-        version = os.listdir("/etc/postgresql")[0]
-        sh("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start")
-    if sh("redis-cli", "ping", check=False, capture=True).returncode != 0:
-        sh(
-            "redis-server",
-            "--daemonize",
-            "yes",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "6379",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        )
-    time.sleep(1)
-
-
-def environment(database, page_cache):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG",)}
-    env.update(
-        DJANGO_SETTINGS_MODULE="newsroom.settings",
-        DEBUG="0",
-        SECRET_KEY="bench-" + "x" * 60,
-        ALLOWED_HOSTS="127.0.0.1,testserver",
-        SITE_URL=f"http://127.0.0.1:{PORT}",
-        DATABASE_URL=PG.format(name=database),
-        REDIS_URL=REDIS,
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        PAGE_CACHE="1" if page_cache else "0",
-        BENCH_ENDPOINTS="1",
-        LOG_LEVEL="WARNING",
-        STATIC_ROOT=str(ROOT / "bench" / ".static"),
-    )
-    return env
+SMALL = 1000  # the archive a larger one is compared with
 
 
 def prepare(database, articles, reuse):
@@ -140,72 +77,6 @@ def sample_paths(env):
         "rss": "/flux/rss/",
         "ceiling": "/bench/ceiling/",
     }
-
-
-class Server:
-    def __init__(self, env):
-        self.env = env
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "-c",
-                "gunicorn.conf.py",
-                "newsroom.wsgi",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
-                return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        os.killpg(self.process.pid, 15)
-        self.process.wait(timeout=30)
-
-
-def wrk(path, duration, connections):
-    """Requests per second and latency percentiles (ms) for one page, from wrk's own count."""
-    url = f"http://127.0.0.1:{PORT}{path}"
-    # Let the previous run's last requests finish first. wrk opens its keep-alive
-    # connections at once: a worker still busy with slow pages accepts none, an idle one
-    # accepts all sixteen and keeps them, and the run measures one core of two (seen: the
-    # ceiling at 1,100 req/s with a p50 of 14 ms, right after search or RSS).
-    time.sleep(SETTLE_SECONDS)
-    for _ in range(3):
-        try:
-            urllib.request.urlopen(url, timeout=10).read()  # warm up: renditions, caches
-        except OSError as error:
-            raise RuntimeError(f"{url}: {error}") from None
-    out = sh(
-        "wrk",
-        f"-t{min(2, connections)}",
-        f"-c{connections}",
-        f"-d{duration}s",
-        "--timeout",
-        "10s",
-        "-s",
-        str(ROOT / "bench" / "report.lua"),
-        url,
-        capture=True,
-    ).stdout
-    result = json.loads(re.search(r"^BENCH (.*)$", out, re.MULTILINE).group(1))
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
 
 
 def machine():
@@ -311,6 +182,11 @@ def main():
         .splitlines()[-1]
     )
     load, latency, weight = measure(database, paths, args)
+    scaled = None
+    if args.articles != SMALL:
+        small = f"newsroom_bench_{SMALL}"
+        small_paths = sample_paths(prepare(small, SMALL, reuse=True))
+        scaled = scale.compare(small, database, small_paths, paths, args.connections)
     run = {
         "articles": args.articles,
         "date": f"{datetime.now():%Y-%m-%d %H:%M}",
@@ -323,10 +199,11 @@ def main():
         "load": load,
         "latency": latency,
         "weight": weight,
+        "scale": scaled,
     }
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
-    text = budgets.markdown(run, budgets.baseline(results, args.articles))
+    text = budgets.markdown(run)
     print(text)
     stem = results / f"{datetime.now():%Y-%m-%d-%H%M}-{args.articles}"
     stem.with_suffix(".md").write_text(text)
