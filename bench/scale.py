@@ -77,23 +77,20 @@ def main():
     args = parser.parse_args()
     small, large = f"newsroom_bench_{run.SMALL}", f"newsroom_bench_{args.articles}"
     paths = [run.sample_paths(serve.environment(db, page_cache=False)) for db in (small, large)]
+    scaled = compare(small, large, *paths, args.connections)
+    stamp = datetime.now()
     text = "\n".join(
         [
             f"# Scale: {args.articles:,} articles against {run.SMALL:,}, side by side, "
-            f"{datetime.now():%Y-%m-%d %H:%M}",
+            f"{stamp:%Y-%m-%d %H:%M}",
             "",
             f"Machine: {run.machine()}.",
             "",
-            *budgets.scale_table(compare(small, large, *paths, args.connections)),
+            *budgets.scale_table(scaled),
         ]
     )
     print(text)
-    out = (
-        serve.ROOT
-        / "bench"
-        / "results"
-        / f"{datetime.now():%Y-%m-%d-%H%M}-scale-{args.articles}.md"
-    )
+    out = serve.ROOT / "bench" / "results" / f"{stamp:%Y-%m-%d-%H%M}-scale-{args.articles}.md"
     out.write_text(text + "\n")
     print(f"Written to {out.relative_to(serve.ROOT)}")
 
