@@ -34,7 +34,7 @@ def compare(small_db: str, large_db: str, small_paths: dict, large_paths: dict, 
     """{mode: {page: {kind: {"small", "large", "ratio"}}}} for kind in load and one reader."""
     result = {}
     for mode, cached in (("uncached", False), ("cached", True)):
-        small_port, large_port = serve.PORT, serve._free_port()
+        small_port, large_port = serve.PORT, serve.free_port()
         large_env = {**serve.environment(large_db, page_cache=cached), "REDIS_URL": LARGE_REDIS}
         for database in ("3", LARGE_REDIS[-1]):
             serve.sh("redis-cli", "-n", database, "flushdb", capture=True)

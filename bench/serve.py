@@ -17,7 +17,7 @@ REDIS = "redis://127.0.0.1:6379/3"
 SETTLE_SECONDS = 0.5
 
 
-def _free_port() -> int:
+def free_port() -> int:
     import socket
 
     with socket.socket() as sock:
@@ -25,7 +25,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-PORT = _free_port()
+PORT = free_port()
 
 
 def sh(*args, env=None, check=True, capture=False):
