@@ -1,12 +1,14 @@
-"""Keeping derived data current when related things change: search fields, cached pages."""
+"""Keeping derived data current when related things change: search fields, stored pages
+(models/rendering.py), cached pages."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from articles import search
 from articles.models import Article, Byline, Section
+from articles.models.rendering import touch
 from authors.models import Author
 from newsroom import page_cache
 
@@ -64,3 +66,35 @@ def published_tags_changed(sender, instance, action, **kwargs):
 def published_byline_changed(sender, instance, **kwargs):
     if Article.objects.filter(pk=instance.article_id, status=Article.Status.PUBLISHED).exists():
         _pages_changed()
+
+
+# --- stored article pages: what they show changed --------------------------------------
+@receiver(post_save, sender=Byline)
+@receiver(post_delete, sender=Byline)
+def byline_shown(sender, instance, **kwargs):
+    touch([instance.article_id])
+
+
+@receiver(m2m_changed, sender=TaggedItem)
+def tags_shown(sender, instance, action, **kwargs):
+    if isinstance(instance, Article) and action in ("post_add", "post_remove", "post_clear"):
+        touch([instance.pk])
+
+
+@receiver(post_save, sender=Tag)
+@receiver(pre_delete, sender=Tag)  # before its taggings go with it
+def tag_shown(sender, instance, created=False, **kwargs):
+    if not created:
+        touch(TaggedItem.objects.filter(tag=instance).values("object_id"))
+
+
+@receiver(post_save, sender=Author)
+def author_shown(sender, instance, created, **kwargs):
+    if not created:
+        touch(Byline.objects.filter(author=instance).values("article_id"))
+
+
+@receiver(post_save, sender=Section)
+def section_shown(sender, instance, created, **kwargs):
+    if not created:
+        touch(Article.objects.filter(section=instance).values("pk"))

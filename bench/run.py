@@ -36,6 +36,7 @@ def prepare(database, articles, reuse):
     env = environment(database, page_cache=False)
     if exists and reuse:
         print(f"Reusing database {database}.")
+        sh(PYTHON, "manage.py", "migrate", "-v0", env=env)  # to the code's schema
     else:
         psql("-qc", f"DROP DATABASE IF EXISTS {database}")
         psql("-qc", f"CREATE DATABASE {database}")

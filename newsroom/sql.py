@@ -5,6 +5,8 @@ Through the ORM, composing and compiling a query cost several times what running
 public pages run the same few statements on every request.
 """
 
+from datetime import UTC, datetime
+
 from django.db import connection
 from django.http import Http404
 
@@ -13,6 +15,11 @@ def rows(sql: str, params=()) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def aware(value: datetime) -> datetime:
+    """A time column read by `rows`: SQLite hands back UTC without its zone; PostgreSQL with it."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def placeholders(values) -> str:

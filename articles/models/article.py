@@ -15,7 +15,6 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles import rules, search
-from articles.models.related import related_articles
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
@@ -40,7 +39,6 @@ SCHEDULED_LABEL = _("Scheduled")
 WORDS_PER_MINUTE = 200
 SOCIAL_CARD = (1200, 630)
 SOCIAL_RATIO = SOCIAL_CARD[0] / SOCIAL_CARD[1]
-RELATED_WINDOW = 1000  # articles written before and after this one (ids)
 
 
 class Byline(models.Model):
@@ -274,6 +272,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
     # Optimistic locking: every save checks that nobody saved since this copy was read.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Bumped when its bylines, tags, authors or section change: its stored page is then
+    # out of date (models/rendering.py).
+    generation = models.PositiveIntegerField(default=0, editable=False)
     # Search: the body as plain text, tags and authors as text, and (PostgreSQL) the vector.
     body_text = models.TextField(blank=True, editable=False)
     search_tags = models.TextField(blank=True, editable=False)
@@ -449,18 +450,6 @@ class Article(ConcurrentTransitionMixin, models.Model):
     @property
     def last_modified(self):
         return self.revised_at or self.published_at
-
-    def related(self, limit=4):
-        """Published articles sharing the most tags, then the latest of the same section.
-
-        Two indexed queries whatever the site's size (articles/models/related.py). The
-        shared tags are counted among the articles written just before and after this one,
-        on the taggings' (content type, object id) index, never for every article of a tag
-        (a tag carried by 20,000 articles took 45 ms): what was written then is what a
-        story is related to.
-        """
-        tag_ids = [tag.pk for tag in self.tag_list]
-        return related_articles(self, tag_ids, window=RELATED_WINDOW, limit=limit)
 
     @property
     def state_label(self):

@@ -6,16 +6,33 @@ against 0.4 ms; and taggit's prefetch for a feed of 50 items took half the feed'
 (bench/profile_page.py).
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.contenttypes.models import ContentType
+from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from articles.models.columns import article_columns
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
 from authors.models import Author
-from newsroom.sql import placeholders, rows
+from newsroom.links import url_for
+from newsroom.sql import aware, placeholders, rows
 
-# The page's article: what Article.objects.published() lets through, with its section.
+# What every reader but the first reads: the page's article, if published, with the few
+# columns shown around its stored parts, and those parts in this language while they match
+# it (models/rendering.py).
+PAGE = f"""
+SELECT a.id, a.slug, a.headline, a.standfirst, a.published_at, a.revised_at, a.section_id,
+  r.head, r.main
+FROM articles_article a
+LEFT JOIN articles_rendering r ON r.article_id = a.id AND r.language = %s AND r.code = %s
+  AND r.version = a.version AND r.generation = a.generation
+WHERE a.slug = %s AND {published("a")}
+"""
+
+# The whole article with its section, when its parts are to be rendered.
 ARTICLE = f"""
 SELECT {{columns}}, {SECTION_COLUMNS}
 FROM articles_article a JOIN articles_section s ON s.id = a.section_id
@@ -36,6 +53,48 @@ FROM taggit_tag t JOIN taggit_taggeditem i ON i.tag_id = t.id
 WHERE i.content_type_id = %s AND i.object_id IN ({articles})
 ORDER BY i.object_id, i.id
 """
+
+
+@dataclass
+class Page:
+    """An article's page: its parts (None until rendered) and what is shown around them."""
+
+    pk: int
+    slug: str
+    headline: str
+    standfirst: str
+    published_at: datetime
+    revised_at: datetime | None
+    section_id: int
+    head: str | None
+    main: str | None
+
+    def get_absolute_url(self) -> str:
+        return url_for("articles:detail", self.slug)
+
+    @property
+    def last_modified(self) -> datetime:
+        return self.revised_at or self.published_at
+
+
+def article_page(slug: str, language: str, code: str) -> Page | None:
+    """The published article's page at this address, with the parts stored for `language` by
+    the code version `code`, or None."""
+    found = rows(PAGE, [language, code, slug, *published_params()])
+    if not found:
+        return None
+    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found[0]
+    return Page(
+        pk,
+        slug,
+        headline,
+        standfirst,
+        aware(published_at),
+        revised_at and aware(revised_at),
+        section_id,
+        head and mark_safe(head),
+        main and mark_safe(main),
+    )
 
 
 def published_article(slug: str):

@@ -1,76 +1,84 @@
 """Read also: the published articles sharing the most tags with one, then its section's latest.
 
-Written in SQL because this runs on every article page: built with the ORM, its two
-queries cost 2.9 ms of CPU to compose and compile, against 0.1 ms to execute (measured with
-bench/profile_page.py). The statements keep the shape the ORM gave them, which PostgreSQL
-plans on its indexes at 100,000 articles (see Article.related).
+One fixed statement (newsroom/sql.py) on every article page, read as plain rows: built with
+the ORM, the two queries it replaces cost 2.9 ms of CPU to compose and compile against 0.1 ms
+to run, and as two raw statements building models, a third of the page's CPU once the
+page's own parts were stored (bench/profile_page.py).
+
+The shared tags are counted among the articles written just before and after this one (ids
+grow with time), on the taggings' (content type, object id) index: a tag carried by 20,000
+articles took 45 ms when read whole, and what was written then is what a story is related
+to. The section's latest come through the (section, status, date) index. The two are
+joined by UNION, not OR: an OR with a subquery made PostgreSQL read every article.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 
 from articles.models.published import published, published_params
-from articles.models.section import SECTION_COLUMNS, joined_section
-from newsroom.sql import placeholders, rows
+from newsroom.links import url_for
+from newsroom.sql import aware, rows
 
-# How many taggings per article, among those written just before and after it (ids grow with
-# time): a tag carried by 20,000 articles is never read whole.
-SHARED_TAGS = f"""
-SELECT t.object_id, COUNT(*) AS shared
-FROM taggit_taggeditem t
-WHERE t.content_type_id = %s AND t.tag_id IN ({{tags}})
-  AND t.object_id BETWEEN %s AND %s
-  AND t.object_id IN (
-    SELECT a.id FROM articles_article a
-    WHERE {published("a")} AND a.id <> %s)
-GROUP BY t.object_id
-ORDER BY shared DESC, t.object_id DESC
-LIMIT %s
+WINDOW = 1000  # articles written before and after this one (ids)
+
+RELATED = f"""
+WITH shared AS (
+  SELECT t.object_id AS id, COUNT(*) AS shared
+  FROM taggit_taggeditem t
+  WHERE t.content_type_id = %(type)s
+    AND t.tag_id IN (
+      SELECT o.tag_id FROM taggit_taggeditem o
+      WHERE o.content_type_id = %(type)s AND o.object_id = %(article)s)
+    AND t.object_id BETWEEN %(low)s AND %(high)s
+    AND t.object_id IN (
+      SELECT a.id FROM articles_article a
+      WHERE {published("a", "%(status)s", "%(now)s")} AND a.id <> %(article)s)
+  GROUP BY t.object_id
+  ORDER BY shared DESC, t.object_id DESC
+  LIMIT %(limit)s
+)
+SELECT a.slug, a.headline, a.published_at, s.name, COALESCE(sh.shared, 0) AS shared
+FROM articles_article a
+JOIN articles_section s ON s.id = a.section_id
+LEFT JOIN shared sh ON sh.id = a.id
+WHERE a.id IN (
+  SELECT id FROM shared
+  UNION
+  SELECT id FROM (
+    SELECT l.id FROM articles_article l
+    WHERE l.section_id = %(section)s AND {published("l", "%(status)s", "%(now)s")}
+      AND l.id <> %(article)s
+    ORDER BY l.published_at DESC
+    LIMIT %(limit)s) latest)
+ORDER BY shared DESC, a.published_at DESC
+LIMIT %(limit)s
 """
 
-# Those articles, and whatever in the section is at least as new as its limit-th latest,
-# through the (section, status, date) index. Ids as a list, not a subquery: an OR with a
-# subquery made PostgreSQL read every article. The status is read too: django-fsm reads it
-# from every instance, and a deferred column would cost a query each.
-CANDIDATES = f"""
-SELECT a.id, a.headline, a.slug, a.status, a.published_at, a.section_id, {SECTION_COLUMNS}
-FROM articles_article a JOIN articles_section s ON s.id = a.section_id
-WHERE {published("a")} AND a.id <> %s AND (
-  a.id IN ({{shared}})
-  OR (a.section_id = %s AND a.published_at >= COALESCE((
-    SELECT l.published_at FROM articles_article l
-    WHERE l.section_id = %s AND {published("l")} AND l.id <> %s
-    ORDER BY l.published_at DESC LIMIT 1 OFFSET %s), %s)))
-"""
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+class Related(NamedTuple):
+    url: str
+    headline: str
+    published_at: datetime
+    section_name: str
 
 
-def related_articles(article, tag_ids, window, limit):
+def related_articles(article_id: int, section_id: int, limit: int = 4) -> list[Related]:
     from articles.models.article import Article
 
-    public = published_params()
-    shared = {}
-    if tag_ids:
-        content_type = ContentType.objects.get_for_model(Article).pk
-        low, high = article.pk - window, article.pk + window
-        shared = dict(
-            rows(
-                SHARED_TAGS.format(tags=placeholders(tag_ids)),
-                [content_type, *tag_ids, low, high, *public, article.pk, limit],
-            )
-        )
-    ids = list(shared)
-    epoch = connection.ops.adapt_datetimefield_value(EPOCH)
-    section = article.section_id
-    candidates = list(
-        Article.objects.raw(
-            CANDIDATES.format(shared=placeholders(ids)),
-            [*public, article.pk, *ids, section, section, *public, article.pk, limit - 1, epoch],
-        )
-    )
-    for candidate in candidates:
-        candidate.section = joined_section(candidate)
-    candidates.sort(key=lambda a: (shared.get(a.pk, 0), a.published_at), reverse=True)
-    return candidates[:limit]
+    status, now = published_params()
+    params = {
+        "type": ContentType.objects.get_for_model(Article).pk,
+        "article": article_id,
+        "low": article_id - WINDOW,
+        "high": article_id + WINDOW,
+        "section": section_id,
+        "status": status,
+        "now": now,
+        "limit": limit,
+    }
+    return [
+        Related(url_for("articles:detail", slug), headline, aware(published_at), section_name)
+        for slug, headline, published_at, section_name, _shared in rows(RELATED, params)
+    ]

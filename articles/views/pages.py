@@ -1,13 +1,15 @@
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
-from articles import metadata
+from articles.html import stored
 from articles.models import Section
 from articles.models.archive import Archive
 from articles.models.article import credit_authors
 from articles.models.home import lead_and_latest, section_blocks
-from articles.models.page import load_authors_and_tags, published_article
+from articles.models.page import article_page
+from articles.models.related import related_articles
 from articles.tags import public_tag
 from articles.views.listing import PublishedListView
 from newsroom.sql import found_or_404
@@ -32,13 +34,16 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        article = found_or_404(published_article(self.kwargs["slug"]))
-        load_authors_and_tags(article)
-        return article
+        page = article_page(self.kwargs["slug"], get_language(), stored.code_version())
+        return stored.with_parts(found_or_404(page))
 
     def get_context_data(self, **kwargs):
+        page = self.object
         return super().get_context_data(
-            related=self.object.related(), json_ld=metadata.news_article(self.object), **kwargs
+            head=page.head,
+            main=page.main,
+            related=related_articles(page.pk, page.section_id),
+            **kwargs,
         )
 
     def render_to_response(self, context, **kwargs):

@@ -4,8 +4,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from articles.html.stored import render_parts
 from articles.models import Article, PreviewLink
-from articles.models.page import load_authors_and_tags
 
 
 @never_cache
@@ -15,10 +15,9 @@ def preview_link(request, token):
     if link is None:
         raise Http404
     article = Article.objects.select_related("section").get(pk=link.article_id)
-    load_authors_and_tags(article)
-    response = render(
-        request, "articles/article_detail.html", {"article": article, "is_preview": True}
-    )
+    head, main = render_parts(article)  # never stored: readers never see it
+    context = {"article": article, "head": head, "main": main, "is_preview": True}
+    response = render(request, "articles/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     response["Cache-Control"] = "private, no-store"

@@ -1,0 +1,112 @@
+"""An article page's own parts, rendered once per change and kept (models/rendering.py).
+
+The page is the site's shell (live: navigation, search box, languages), the parts here (the
+`<meta>` tags and the `<article>` element) and "Read also" (live: it moves as other stories
+are published).
+"""
+
+import hashlib
+import logging
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.template.loader import get_template
+from django.templatetags.static import static
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from articles import metadata
+from articles.models.page import Page, load_authors_and_tags, published_article
+from articles.models.rendering import Rendering
+from newsroom.sql import found_or_404
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(settings.BASE_DIR)
+# What a stored part is made of besides the article's data: when any of it changes (a
+# deployment), every stored part is out of date and is rendered again on its next read.
+SOURCES = ("templates/jinja2", "articles/html", "locale")
+SOURCE_FILES = ("articles/share.py", "articles/metadata.py", "newsroom/jinja.py")
+
+
+@cache
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    files = [p for d in SOURCES for p in sorted((ROOT / d).rglob("*")) if p.is_file()]
+    for path in files + [ROOT / f for f in SOURCE_FILES]:
+        if path.suffix in (".html", ".py", ".mo"):
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_version() -> str:
+    """The templates, translations and settings the parts were rendered with, as 32 chars."""
+    shown = (
+        settings.SITE_NAME,
+        settings.SITE_URL,
+        settings.TIME_ZONE,
+        settings.MEDIA_URL,
+        static("img/logo.png"),
+        static("img/placeholder.svg"),
+    )
+    return hashlib.sha256("\n".join((_sources_digest(), *shown)).encode()).hexdigest()[:32]
+
+
+def render_parts(article) -> tuple[str, str]:
+    """(the page's `<meta>` tags, its `<article>` element), in the active language."""
+    load_authors_and_tags(article)
+    context = {
+        "article": article,
+        "json_ld": metadata.news_article(article),
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    head = get_template("articles/article_head.html").render(context)
+    main = get_template("articles/article_main.html").render(context)
+    return mark_safe(head), mark_safe(main)  # templates escape what they show
+
+
+def is_complete(article) -> bool:
+    """False while a picture shows its placeholder: its renditions are still being made."""
+    if article.featured_image and not article.images:
+        return False
+    return all(a.photos for a in article.byline_authors if a.photo)
+
+
+def with_parts(page: Page) -> Page:
+    """The page with its parts: those its statement read (models/page.py), or rendered now
+    and stored for the next reader."""
+    if page.head is not None:
+        return page
+    article = found_or_404(published_article(page.slug))
+    head, main = render_parts(article)
+    if is_complete(article):
+        store(article, head, main)
+    return replace(page, head=head, main=main)
+
+
+def store(article, head: str, main: str) -> None:
+    row = Rendering(
+        article_id=article.pk,
+        language=get_language(),
+        code=code_version(),
+        version=article.version,
+        generation=article.generation,
+        head=head,
+        main=main,
+    )
+    try:
+        with transaction.atomic():
+            Rendering.objects.bulk_create(
+                [row],
+                update_conflicts=True,
+                unique_fields=["article", "language"],
+                update_fields=["code", "version", "generation", "head", "main"],
+            )
+    except DatabaseError:
+        # The reader still gets the page; the next one tries again (say, the article was
+        # deleted meanwhile).
+        logger.warning("Could not store the page of article %s", article.pk, exc_info=True)

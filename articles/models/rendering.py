@@ -1,0 +1,45 @@
+"""An article's page as its last change left it: the parts that show only the article itself.
+
+A published article is read thousands of times for each time it changes; rendering its page
+again for every reader cost about two thirds of the page's CPU (bench/profile_page.py). So
+the parts that depend on nothing but the article, its bylines, tags, section and authors are
+kept here, one row a language, and rendered again when one of those changes.
+
+A row is used only while it matches: the code that rendered it (`code`, the templates,
+translations and settings), the article's `version` (every save) and its `generation`
+(bumped by `touch` when bylines, tags, their authors or the section change). A row rendered
+from data read before a change carries the old numbers and is never shown: readers race with
+editors without a stale page coming out of it.
+"""
+
+from django.db import models
+from django.db.models import F
+
+
+class Rendering(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="renderings"
+    )
+    language = models.CharField(max_length=8)
+    code = models.CharField(max_length=32)
+    version = models.PositiveIntegerField()
+    generation = models.PositiveIntegerField()
+    head = models.TextField()
+    main = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="rendering_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} ({self.language})"
+
+
+def touch(articles) -> None:
+    """What these articles' pages show has changed: their stored renderings no longer match."""
+    from articles.models.article import Article
+
+    Article.objects.filter(pk__in=articles).update(generation=F("generation") + 1)

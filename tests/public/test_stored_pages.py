@@ -1,0 +1,168 @@
+"""An article page's stored parts (models/rendering.py): made once, never shown out of date."""
+
+import pytest
+from django.core.cache import cache
+from django.test.utils import override_settings
+from django.utils import translation
+from taggit.models import Tag
+
+from articles.html import stored
+from articles.models import Article, Rendering, Section
+from newsroom.images import renditions
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.images import jpeg_upload
+from tests.public.conftest import publish
+
+
+def page(client, article, prefix=""):
+    with translation.override("fr"):
+        path = article.get_absolute_url()
+    response = client.get(prefix + path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_later_readers_get_the_page_the_first_one_got(client, story):
+    first = page(client, story)
+    assert Rendering.objects.filter(article=story, language="fr").count() == 1
+    assert page(client, story) == first
+
+
+def test_each_language_has_its_own_parts(client, story):
+    french, english = page(client, story), page(client, story, prefix="/en")
+    assert "Partagez cet article" in french and "Share this article" in english
+    assert set(Rendering.objects.values_list("language", flat=True)) == {"fr", "en"}
+    assert page(client, story, prefix="/en") == english
+
+
+def rename_author(story):
+    author = story.bylines.first().author
+    author.display_name = "Nouveau Nom"
+    author.save()
+
+
+def add_byline(story):
+    story.bylines.create(author=AuthorFactory(display_name="Nouveau Nom"), position=9)
+
+
+def remove_byline(story):
+    for byline in story.bylines.all():
+        if byline.author.display_name == "Aminata Traoré":
+            byline.delete()
+
+
+def rename_section(story):
+    section = Section.objects.get(pk=story.section_id)
+    section.name = "Nouveau Nom"
+    section.save()
+
+
+def add_tag(story):
+    story.tags.add("Nouveau Nom")
+
+
+def rename_tag(story):
+    tag = Tag.objects.get(name="AES")
+    tag.name = "Nouveau Nom"
+    tag.save()
+
+
+def remove_tag(story):
+    story.tags.remove("AES")
+
+
+def delete_tag(story):
+    Tag.objects.get(name="AES").delete()
+
+
+def edit_headline(story):
+    article = Article.objects.get(pk=story.pk)
+    article.headline = "Nouveau Nom"
+    article.save()
+
+
+# Each change, then what the page must show at once, or no longer show.
+CHANGES = [
+    (rename_author, "Nouveau Nom", None),
+    (add_byline, "Nouveau Nom", None),
+    (remove_byline, None, "Aminata Traoré"),
+    # The navigation, rendered live, shows the new name too: the kicker is the stored part.
+    (rename_section, '<a href="/rubrique/securite/">Nouveau Nom</a></p>', None),
+    (add_tag, "Nouveau Nom", None),
+    (rename_tag, "Nouveau Nom", None),
+    (remove_tag, None, 'href="/mot-cle/aes/"'),
+    (delete_tag, None, 'href="/mot-cle/aes/"'),
+    (edit_headline, "Nouveau Nom", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"), CHANGES, ids=lambda c: getattr(c, "__name__", "")
+)
+def test_a_change_shows_on_the_next_read(client, story, change, shown, gone):
+    before = page(client, story)
+    assert "Nouveau Nom" not in before
+    change(story)
+    after = page(client, story)
+    if shown:
+        assert shown in after
+    if gone:
+        assert gone in before and gone not in after
+
+
+def test_a_page_rendered_before_a_change_is_never_shown_after_it(client, story):
+    # A reader reads the article, an editor renames its author, then the reader stores
+    # what it rendered from the old data.
+    late = Article.objects.get(pk=story.pk)
+    rename_author(story)
+    head, main = stored.render_parts(late)
+    stored.store(late, head, main)
+    assert Rendering.objects.get(article=story).main == main
+    assert "Nouveau Nom" in page(client, story)
+
+
+@override_settings(SITE_URL="https://premier.example")
+def test_parts_follow_the_code_and_settings_they_were_rendered_with(client, story):
+    assert "https://premier.example/article/" in page(client, story)
+    with override_settings(SITE_URL="https://second.example"):
+        html = page(client, story)
+    assert "https://second.example/article/" in html and "premier.example" not in html
+
+
+def test_a_page_still_waiting_for_its_picture_is_not_stored(client, editor):
+    article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo")
+    article.featured_image.save("attente.jpg", jpeg_upload(size=(1000, 563)), save=True)
+    publish(article, editor)
+    # Another process is making the renditions: the page shows a placeholder meanwhile.
+    key = renditions.plan_key(
+        article.featured_image.name, article.image_focal, renditions.ARTICLE_PLAN
+    )
+    cache.add(f"renditions:{key}", True, 60)
+    try:
+        assert "image-placeholder" in page(client, article)
+        assert not Rendering.objects.filter(article=article).exists()
+    finally:
+        cache.delete(f"renditions:{key}")
+    assert "image-placeholder" not in page(client, article)
+    assert Rendering.objects.filter(article=article).exists()
+
+
+def test_an_author_photo_still_being_made_is_not_stored(client, editor):
+    author = AuthorFactory()
+    author.photo.save("portrait.jpg", jpeg_upload(size=(600, 600)), save=True)
+    article = publish(ArticleFactory(authors=[author]), editor)
+    key = renditions.plan_key(author.photo.name, (0.5, 0.35), renditions.PORTRAIT_PLAN)
+    cache.add(f"renditions:{key}", True, 60)
+    try:
+        page(client, article)
+        assert not Rendering.objects.filter(article=article).exists()
+    finally:
+        cache.delete(f"renditions:{key}")
+
+
+def test_unpublishing_hides_a_stored_page(client, story, editor):
+    from articles import workflow
+
+    page(client, story)
+    workflow.apply_transition(Article.objects.get(pk=story.pk), "unpublish", editor)
+    assert client.get(story.get_absolute_url()).status_code == 404
