@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test.utils import override_settings
+
+from articles.models import Section
+from tests.factories import SectionFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,3 +101,44 @@ def test_planner_options_can_be_left_out_for_a_pooler():
         shown[value] = result.stdout
     assert "random_page_cost" not in shown[""]
     assert "'options': '-c random_page_cost=1.1'" in shown[None]
+
+
+PREPARED = "SELECT name FROM articles_section WHERE slug = %s"
+
+
+def prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.postgres
+def test_the_busiest_statements_are_planned_once(db, django_assert_num_queries):
+    from newsroom.sql import rows
+
+    SectionFactory(name="Économie", slug="economie")
+    with django_assert_num_queries(2) as captured:
+        assert rows(PREPARED, ["economie"], prepared=True) == [("Économie",)]
+        assert rows(PREPARED, ["absente"], prepared=True) == []
+    assert "economie" in captured.captured_queries[0]["sql"]  # logged as Django logs them
+    assert [s for s in prepared_statements() if "articles_section WHERE slug" in s] == [
+        PREPARED.replace("%s", "$1")
+    ]
+
+
+@pytest.mark.postgres
+def test_other_statements_are_not_prepared(db):
+    from newsroom.sql import rows
+
+    rows("SELECT slug AS not_prepared FROM articles_section WHERE slug = %s", ["economie"])
+    list(Section.objects.filter(slug="not_prepared"))
+    assert not [s for s in prepared_statements() if "not_prepared" in s]
+
+
+@pytest.mark.postgres
+@override_settings(DATABASE_PREPARED_STATEMENTS=False)
+def test_prepared_statements_can_be_turned_off_for_a_pooler(db):
+    from newsroom.sql import rows
+
+    rows("SELECT slug AS turned_off FROM articles_section WHERE slug = %s", ["x"], prepared=True)
+    assert not [s for s in prepared_statements() if "turned_off" in s]

@@ -39,7 +39,7 @@ def site_nav(request) -> list:
     current = request.path if request else None
     home = url_for("articles:home")
     links = [(_("Home"), home, home == current)]
-    for name, slug in rows(SECTIONS_MENU):
+    for name, slug in rows(SECTIONS_MENU, prepared=True):
         url = url_for("articles:section", slug)
         links.append((name, url, url == current))
     return links

@@ -80,7 +80,7 @@ class Page:
 def article_page(slug: str, language: str, code: str) -> Page | None:
     """The published article's page at this address, with the parts stored for `language` by
     the code version `code`, or None."""
-    found = rows(PAGE, [language, code, slug, *published_params()])
+    found = rows(PAGE, [language, code, slug, *published_params()], prepared=True)
     if not found:
         return None
     pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found[0]

@@ -80,5 +80,7 @@ def related_articles(article_id: int, section_id: int, limit: int = 4) -> list[R
     }
     return [
         Related(url_for("articles:detail", slug), headline, aware(published_at), section_name)
-        for slug, headline, published_at, section_name, _shared in rows(RELATED, params)
+        for slug, headline, published_at, section_name, _shared in rows(
+            RELATED, params, prepared=True
+        )
     ]
