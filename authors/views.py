@@ -12,7 +12,7 @@ class AuthorDetailView(PublishedListView):
 
     def get_queryset(self):
         self.author = found_or_404(Author.objects.public(self.kwargs["slug"]))
-        return Archive.by_author(self.author)
+        return Archive.by_author(self.author).cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

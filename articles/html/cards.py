@@ -6,6 +6,7 @@ The markup is the same one a template would write; every value is escaped by for
 """
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -59,20 +60,32 @@ def card_meta(article) -> str:
     )
 
 
-def article_card(article, level=3) -> str:
-    """A card in a list; `level` keeps the heading one below the list's own heading."""
-    level = min(max(int(level), 2), 6)
+class CardParts(NamedTuple):
+    """A card's markup but its heading's level, which each list sets (card_store.py)."""
+
+    title: str
+    meta: str
+    standfirst: str
+
+
+def card_parts(article) -> CardParts:
+    """From an article with its section and credits."""
     standfirst = (
         format_html('\n  <p class="card-standfirst">{}</p>', article.standfirst)
         if article.standfirst
         else ""
     )
-    return format_html(
-        '<article class="card">\n  <h{level} class="card-title"><a href="{}">{}</a></h{level}>\n'
-        '  <p class="card-meta">{}</p>{}\n</article>\n',
-        article.get_absolute_url(),
-        article.headline,
-        card_meta(article),
-        standfirst,
-        level=level,
+    title = format_html('<a href="{}">{}</a>', article.get_absolute_url(), article.headline)
+    return CardParts(title, card_meta(article), standfirst)
+
+
+def article_card(card, level=3) -> str:
+    """A card in a list; `level` keeps the heading one below the list's own heading.
+
+    `card`: CardParts, or anything with the same three parts, each already safe markup.
+    """
+    level = min(max(int(level), 2), 6)
+    return mark_safe(  # parts made by format_html; the level is a number
+        f'<article class="card">\n  <h{level} class="card-title">{card.title}</h{level}>\n'
+        f'  <p class="card-meta">{card.meta}</p>{card.standfirst}\n</article>\n'
     )

@@ -8,6 +8,7 @@ sliced and counted like a queryset, so the pages' paginator takes it as it is.
 
 from django.contrib.contenttypes.models import ContentType
 
+from articles.html import card_store
 from articles.models.columns import CARD_COLUMNS
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
@@ -16,6 +17,15 @@ from newsroom.sql import rows
 PAGE = f"""
 SELECT {CARD_COLUMNS}, {SECTION_COLUMNS}
 FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+WHERE {published("a")}{{condition}}
+ORDER BY a.published_at DESC, a.created_at DESC
+LIMIT %s OFFSET %s
+"""
+
+# A page of the list as cards (articles/html/card_store.py).
+CARDS = f"""
+SELECT {card_store.COLUMNS}
+FROM articles_article a {card_store.JOIN}
 WHERE {published("a")}{{condition}}
 ORDER BY a.published_at DESC, a.created_at DESC
 LIMIT %s OFFSET %s
@@ -67,6 +77,19 @@ class Archive:
         credit_authors(articles)
         return articles
 
+    def cards(self) -> "ArchiveCards":
+        return ArchiveCards(self.condition, self.params)
+
     def count(self) -> int:
         statement = COUNT.format(condition=self.condition)
         return rows(statement, [*published_params(), *self.params])[0][0]
+
+
+class ArchiveCards(Archive):
+    """The same list, as the cards its pages show."""
+
+    def __getitem__(self, window: slice) -> list:
+        start = window.start or 0
+        statement = CARDS.format(condition=self.condition)
+        params = [*card_store.join_params(), *published_params(), *self.params]
+        return card_store.cards(statement, [*params, window.stop - start, start])

@@ -11,7 +11,8 @@ statements.
 
 from functools import lru_cache
 
-from articles.models.columns import CARD_COLUMNS, article_columns
+from articles.html import card_store
+from articles.models.columns import article_columns
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, Section, joined_section
 
@@ -27,8 +28,8 @@ LIMIT 1
 """
 
 LATEST = f"""
-SELECT {CARD_COLUMNS}, {SECTION_COLUMNS}
-FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+SELECT {card_store.COLUMNS}
+FROM articles_article a {card_store.JOIN}
 WHERE {published("a")} AND a.id <> %s
 ORDER BY a.published_at DESC, a.id DESC
 LIMIT %s
@@ -44,22 +45,21 @@ ORDER BY s.position, s.name
 """
 
 NEWEST = f"""
-SELECT {CARD_COLUMNS}
-FROM articles_article a
+SELECT {card_store.COLUMNS}
+FROM articles_article a {card_store.JOIN}
 WHERE {published("a")} AND ({{blocks}})
 ORDER BY a.published_at DESC, a.id DESC
 """
 
 
 def section_blocks(per_section: int) -> list:
-    """[(section, its newest articles)], sections in menu order, those with none left out."""
-    from articles.models.article import Article
-
+    """[(section, its newest articles' cards)], sections in menu order, those with none left
+    out."""
     public = published_params()
     sections = list(Section.objects.raw(SECTIONS, [*public, per_section - 1]))
     if not sections:
         return []
-    blocks, params = [], [*public]
+    blocks, params = [], [*card_store.join_params(), *public]
     for section in sections:
         if section.cutoff is None:  # fewer articles than a block holds: all of them
             blocks.append("a.section_id = %s")
@@ -68,10 +68,8 @@ def section_blocks(per_section: int) -> list:
             blocks.append("(a.section_id = %s AND a.published_at >= %s)")
             params += [section.pk, section.cutoff]
     by_section = {section.pk: (section, []) for section in sections}
-    for article in Article.objects.raw(NEWEST.format(blocks=" OR ".join(blocks)), params):
-        section, articles = by_section[article.section_id]
-        article.section = section
-        articles.append(article)
+    for card in card_store.cards(NEWEST.format(blocks=" OR ".join(blocks)), params):
+        by_section[card.section_id][1].append(card)
     return [
         (section, articles[:per_section]) for section, articles in by_section.values() if articles
     ]
@@ -86,14 +84,14 @@ def _lead_statement() -> str:
 
 
 def lead_and_latest(count: int) -> tuple:
-    """(the lead or None, the `count` newest articles after it), sections joined."""
+    """(the lead with its section, or None; the cards of the `count` newest after it)."""
     from articles.models.article import Article
 
     public = published_params()
     found = list(Article.objects.raw(_lead_statement(), [*public, *public]))
     if not found:
         return None, []  # nothing is published
-    latest = list(Article.objects.raw(LATEST, [*public, found[0].pk, count]))
-    for article in [*found, *latest]:
-        article.section = joined_section(article)
-    return found[0], latest
+    lead = found[0]
+    lead.section = joined_section(lead)
+    params = [*card_store.join_params(), *public, lead.pk, count]
+    return lead, card_store.cards(LATEST, params, prepared=True)

@@ -1,4 +1,5 @@
-"""An article's page as its last change left it: the parts that show only the article itself.
+"""An article's page and card as its last change left them: the parts that show only the
+article itself.
 
 A published article is read thousands of times for each time it changes; rendering its page
 again for every reader cost about two thirds of the page's CPU (bench/profile_page.py). So
@@ -32,6 +33,27 @@ class Rendering(models.Model):
             models.UniqueConstraint(
                 fields=["article", "language"], name="rendering_one_per_language"
             )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} ({self.language})"
+
+
+class Card(models.Model):
+    """An article's card, as lists show it (articles/html/card_store.py), kept as above."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="cards")
+    language = models.CharField(max_length=8)
+    code = models.CharField(max_length=32)
+    version = models.PositiveIntegerField()
+    generation = models.PositiveIntegerField()
+    title = models.TextField()
+    meta = models.TextField()
+    standfirst = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="card_one_per_language")
         ]
 
     def __str__(self):

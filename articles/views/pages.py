@@ -24,8 +24,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         lead, latest = lead_and_latest(LATEST_COUNT)
         sections = section_blocks(PER_SECTION)
-        every = [lead, *latest, *[a for _, items in sections for a in items]]
-        credit_authors([a for a in every if a])
+        if lead:
+            credit_authors([lead])
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
 
 
@@ -58,7 +58,7 @@ class SectionView(PublishedListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return Archive.of_section(self.section)
+        return Archive.of_section(self.section).cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
@@ -71,7 +71,7 @@ class TagView(PublishedListView):
 
     def get_queryset(self):
         self.tag = found_or_404(public_tag(self.kwargs["slug"]))
-        return Archive.tagged(self.tag)
+        return Archive.tagged(self.tag).cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

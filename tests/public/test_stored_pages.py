@@ -6,8 +6,10 @@ from django.test.utils import override_settings
 from django.utils import translation
 from taggit.models import Tag
 
-from articles.html import stored
-from articles.models import Article, Rendering, Section
+from articles.html import card_store, stored
+from articles.html.cards import card_parts
+from articles.models import Article, Card, Rendering, Section
+from articles.models.article import credit_authors
 from newsroom.images import renditions
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.images import jpeg_upload
@@ -166,3 +168,58 @@ def test_unpublishing_hides_a_stored_page(client, story, editor):
     page(client, story)
     workflow.apply_transition(Article.objects.get(pk=story.pk), "unpublish", editor)
     assert client.get(story.get_absolute_url()).status_code == 404
+
+
+def list_page(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+# What a card shows, changed, then what the lists must show at once, or no longer show.
+CARD_CHANGES = [
+    (rename_author, "Nouveau Nom", None),
+    (add_byline, "Nouveau Nom", None),
+    (remove_byline, None, "Aminata Traoré"),
+    (rename_section, '<a class="kicker" href="/rubrique/securite/">Nouveau Nom</a>', None),
+    (edit_headline, "Nouveau Nom", None),
+]
+
+
+@pytest.mark.parametrize("path", ["/", "/rubrique/securite/", "/mot-cle/russie/"])
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"), CARD_CHANGES, ids=lambda c: getattr(c, "__name__", "")
+)
+def test_a_change_shows_on_every_list_at_once(client, story, path, change, shown, gone):
+    before = list_page(client, path)
+    assert Card.objects.filter(article=story).exists()
+    change(story)
+    after = list_page(client, path)
+    if shown:
+        assert shown not in before and shown in after
+    if gone:
+        assert gone in before and gone not in after
+
+
+def test_later_readers_get_the_cards_the_first_one_got(client, story):
+    first = list_page(client, "/rubrique/securite/")
+    assert list_page(client, "/rubrique/securite/") == first
+    with translation.override("fr"):
+        assert "card-title" in first and story.headline in first
+
+
+def test_a_card_rendered_before_a_change_is_never_shown_after_it(client, story):
+    late = Article.objects.get(pk=story.pk)
+    late.section = story.section
+    credit_authors([late])
+    rename_author(story)
+    with translation.override("fr"):
+        card_store.store([late], {late.pk: card_parts(late)})
+    assert "Nouveau Nom" in list_page(client, "/rubrique/securite/")
+
+
+def test_cards_follow_the_code_and_settings_they_were_rendered_with(client, story):
+    assert "28 novembre 2026" in list_page(client, "/rubrique/securite/")
+    with override_settings(TIME_ZONE="Pacific/Kiritimati"):  # 14 hours ahead: the next day
+        html = list_page(client, "/rubrique/securite/")
+    assert "29 novembre 2026" in html and "28 novembre 2026" not in html

@@ -1,0 +1,103 @@
+"""The cards lists show, stored as article pages are (models/rendering.py): one row an
+article and language, made by the first list that shows the article after it changed.
+
+Building 20 cards from their articles cost a section page a quarter of its CPU, and the
+articles' models another quarter (bench/profile_page.py); read stored, a card is three
+strings from the list's own statement.
+"""
+
+import logging
+from typing import NamedTuple
+
+from django.db import DatabaseError, transaction
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from articles.html.cards import card_parts
+from articles.html.stored import code_version
+from articles.models.rendering import Card
+from articles.models.section import SECTION_COLUMNS, joined_section
+from newsroom.sql import placeholders, rows
+
+logger = logging.getLogger(__name__)
+
+# What a list's statement selects and joins, its article table aliased `a`; JOIN_PARAMS()
+# come first among its parameters.
+COLUMNS = "a.id, a.section_id, c.title, c.meta, c.standfirst"
+JOIN = """LEFT JOIN articles_card c ON c.article_id = a.id AND c.language = %s AND c.code = %s
+  AND c.version = a.version AND c.generation = a.generation"""
+
+TO_RENDER = f"""
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.version, a.generation,
+  a.published_at, a.section_id, {SECTION_COLUMNS}
+FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+WHERE a.id IN ({{ids}})
+"""
+
+
+class StoredCard(NamedTuple):
+    pk: int
+    section_id: int
+    title: str
+    meta: str
+    standfirst: str
+
+
+def join_params() -> list:
+    return [get_language(), code_version()]
+
+
+def cards(statement: str, params, prepared: bool = False) -> list[StoredCard]:
+    """The cards of the articles a list's statement finds, in its order: stored, or made now
+    and stored for the next reader."""
+    found = rows(statement, params, prepared=prepared)
+    missing = [pk for pk, _section, title, _meta, _standfirst in found if title is None]
+    made = make(missing) if missing else {}
+    return [
+        StoredCard(pk, section, *(made[pk] if title is None else _safe(title, meta, standfirst)))
+        for pk, section, title, meta, standfirst in found
+        if title is not None or pk in made  # else deleted since the list was read
+    ]
+
+
+def _safe(*parts) -> tuple:
+    return tuple(mark_safe(part) for part in parts)  # stored from format_html's output
+
+
+def make(ids: list[int]) -> dict:
+    """{id: CardParts} of these articles, stored."""
+    from articles.models.article import Article, credit_authors
+
+    articles = list(Article.objects.raw(TO_RENDER.format(ids=placeholders(ids)), ids))
+    for article in articles:
+        article.section = joined_section(article)
+    credit_authors(articles)
+    made = {article.pk: card_parts(article) for article in articles}
+    store(articles, made)
+    return made
+
+
+def store(articles, made) -> None:
+    language, code = join_params()
+    stored = [
+        Card(
+            article_id=a.pk,
+            language=language,
+            code=code,
+            version=a.version,
+            generation=a.generation,
+            **made[a.pk]._asdict(),
+        )
+        for a in sorted(articles, key=lambda a: a.pk)  # one order: no deadlock between readers
+    ]
+    try:
+        with transaction.atomic():
+            Card.objects.bulk_create(
+                stored,
+                update_conflicts=True,
+                unique_fields=["article", "language"],
+                update_fields=["code", "version", "generation", "title", "meta", "standfirst"],
+            )
+    except DatabaseError:
+        # The reader still gets the list; the next one tries again.
+        logger.warning("Could not store the cards of articles %s", list(made), exc_info=True)
