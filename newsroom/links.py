@@ -29,3 +29,16 @@ def url_for(name: str, slug: str | None = None) -> str:
         return reverse(name, kwargs={"slug": slug})
     pattern = _reversed(name, slug is not None, get_language(), get_script_prefix(), get_urlconf())
     return pattern if slug is None else pattern.replace(_SLOT, slug, 1)
+
+
+def url_maker(name: str):
+    """url_for(name, slug) for many slugs in a row: the language, script prefix and URL
+    configuration are looked up once."""
+    pattern = _reversed(name, True, get_language(), get_script_prefix(), get_urlconf())
+
+    def url(slug: str) -> str:
+        if not _PLAIN_SLUG.match(slug):
+            return reverse(name, kwargs={"slug": slug})
+        return pattern.replace(_SLOT, slug, 1)
+
+    return url

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from articles.search import MAX_LENGTH as MAX_SEARCH_LENGTH
 from articles.share import share_links
 from newsroom.absolute import absolute
-from newsroom.links import url_for
+from newsroom.links import url_for, url_maker
 from newsroom.sql import rows
 
 # Characters that could end the script element or start markup, written as JSON escapes.
@@ -31,17 +31,33 @@ def jsonld(data) -> str:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-SECTIONS_MENU = "SELECT name, slug FROM articles_section ORDER BY position, name"
+SECTIONS = """
+SELECT id, name, slug, description, position FROM articles_section ORDER BY position, name
+"""
+
+
+def sections(request) -> list:
+    """The site's sections in menu order, read once per request: the menu shows them and a
+    section's page finds its own among them. One small prepared statement (newsroom/sql.py)."""
+    from articles.models import Section
+
+    found = getattr(request, "_sections", None)
+    if found is None:
+        found = [Section(*row) for row in rows(SECTIONS, prepared=True)]
+        if request is not None:
+            request._sections = found
+    return found
 
 
 def site_nav(request) -> list:
-    """The sections menu, (name, url, is this page): one small fixed query (newsroom/sql.py)."""
+    """The sections menu: (name, url, is this page)."""
     current = request.path if request else None
     home = url_for("articles:home")
+    section_url = url_maker("articles:section")
     links = [(_("Home"), home, home == current)]
-    for name, slug in rows(SECTIONS_MENU, prepared=True):
-        url = url_for("articles:section", slug)
-        links.append((name, url, url == current))
+    for section in sections(request):
+        url = section_url(section.slug)
+        links.append((section.name, url, url == current))
     return links
 
 

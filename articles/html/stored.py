@@ -8,7 +8,7 @@ are published).
 import hashlib
 import logging
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -45,15 +45,15 @@ def _sources_digest() -> str:
 
 def code_version() -> str:
     """The templates, translations and settings the parts were rendered with, as 32 chars."""
-    shown = (
-        settings.SITE_NAME,
-        settings.SITE_URL,
-        settings.TIME_ZONE,
-        settings.MEDIA_URL,
-        static("img/logo.png"),
-        static("img/placeholder.svg"),
-    )
-    return hashlib.sha256("\n".join((_sources_digest(), *shown)).encode()).hexdigest()[:32]
+    shown = (settings.SITE_NAME, settings.SITE_URL, settings.TIME_ZONE, settings.MEDIA_URL)
+    return _code_version(*shown, settings.STATIC_URL)
+
+
+@lru_cache(maxsize=8)
+def _code_version(*shown) -> str:
+    assets = (static("img/logo.png"), static("img/placeholder.svg"))  # their hashed names
+    text = "\n".join((_sources_digest(), *shown, *assets))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def render_parts(article) -> tuple[str, str]:

@@ -1,10 +1,8 @@
-from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
-from articles.html import stored
-from articles.models import Section
+from articles.html import parts, stored
 from articles.models.archive import Archive
 from articles.models.article import credit_authors
 from articles.models.home import lead_and_latest, section_blocks
@@ -57,7 +55,9 @@ class SectionView(PublishedListView):
     template_name = "articles/section.html"
 
     def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        slug = self.kwargs["slug"]
+        found = (s for s in parts.sections(self.request) if s.slug == slug)
+        self.section = found_or_404(next(found, None))
         return Archive.of_section(self.section).cards()
 
     def get_context_data(self, **kwargs):

@@ -9,7 +9,7 @@ PAGES = [
     # its first reader then makes them (MAKES_CARDS).
     (lambda s: "/", 6, True),  # lead, latest's cards, sections, their cards, lead's bylines, nav
     # Lists are paged without a count (articles/views/listing.py).
-    (lambda s: s.section.get_absolute_url(), 3, True),  # section, page of cards, navigation
+    (lambda s: s.section.get_absolute_url(), 2, True),  # sections (menu and its own), cards
     (lambda s: "/mot-cle/aes/", 3, True),  # tag, page of cards, navigation
     (lambda s: s.bylines.first().author.get_absolute_url(), 3, True),  # author, cards, nav
     # PostgreSQL: results with their count, bylines, navigation (articles/ranked_search.py);
