@@ -10,7 +10,6 @@ import logging
 from typing import NamedTuple
 
 from django.db import DatabaseError, transaction
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.html.cards import card_parts
@@ -53,15 +52,12 @@ def cards(statement: str, params, prepared: bool = False) -> list[StoredCard]:
     found = rows(statement, params, prepared=prepared)
     missing = [pk for pk, _section, title, _meta, _standfirst in found if title is None]
     made = make(missing) if missing else {}
+    # Stored parts are markup format_html wrote; article_card marks the whole card safe.
     return [
-        StoredCard(pk, section, *(made[pk] if title is None else _safe(title, meta, standfirst)))
+        StoredCard(pk, section, *(made[pk] if title is None else (title, meta, standfirst)))
         for pk, section, title, meta, standfirst in found
         if title is not None or pk in made  # else deleted since the list was read
     ]
-
-
-def _safe(*parts) -> tuple:
-    return tuple(mark_safe(part) for part in parts)  # stored from format_html's output
 
 
 def make(ids: list[int]) -> dict:

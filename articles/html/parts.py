@@ -44,9 +44,14 @@ def sections(request) -> list:
     found = getattr(request, "_sections", None)
     if found is None:
         found = [Section(*row) for row in rows(SECTIONS, prepared=True)]
-        if request is not None:
-            request._sections = found
+        remember_sections(request, found)
     return found
+
+
+def remember_sections(request, found: list) -> None:
+    """For a page that read every section in menu order itself (the home page)."""
+    if request is not None:
+        request._sections = found
 
 
 def site_nav(request) -> list:

@@ -12,9 +12,11 @@ statements.
 from functools import lru_cache
 
 from articles.html import card_store
+from articles.html.parts import remember_sections
 from articles.models.columns import article_columns
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, Section, joined_section
+from newsroom.sql import rows
 
 # The editor's chosen lead (a partial index), or else the newest article.
 LEAD = f"""
@@ -52,21 +54,23 @@ ORDER BY a.published_at DESC, a.id DESC
 """
 
 
-def section_blocks(per_section: int) -> list:
+def section_blocks(per_section: int, request=None) -> list:
     """[(section, its newest articles' cards)], sections in menu order, those with none left
     out."""
     public = published_params()
-    sections = list(Section.objects.raw(SECTIONS, [*public, per_section - 1]))
+    found = rows(SECTIONS, [*public, per_section - 1], prepared=True)
+    sections = [Section(*row[:5]) for row in found]
+    remember_sections(request, sections)  # the menu shows the same ones
     if not sections:
         return []
     blocks, params = [], [*card_store.join_params(), *public]
-    for section in sections:
-        if section.cutoff is None:  # fewer articles than a block holds: all of them
+    for section, (*_columns, cutoff) in zip(sections, found, strict=True):
+        if cutoff is None:  # fewer articles than a block holds: all of them
             blocks.append("a.section_id = %s")
             params.append(section.pk)
         else:  # the cutoff goes back as the database gave it
             blocks.append("(a.section_id = %s AND a.published_at >= %s)")
-            params += [section.pk, section.cutoff]
+            params += [section.pk, cutoff]
     by_section = {section.pk: (section, []) for section in sections}
     for card in card_store.cards(NEWEST.format(blocks=" OR ".join(blocks)), params):
         by_section[card.section_id][1].append(card)

@@ -21,7 +21,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         lead, latest = lead_and_latest(LATEST_COUNT)
-        sections = section_blocks(PER_SECTION)
+        sections = section_blocks(PER_SECTION, self.request)
         if lead:
             credit_authors([lead])
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)

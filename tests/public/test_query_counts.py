@@ -7,7 +7,7 @@ from django.urls import reverse
 PAGES = [
     # url builder, queries for every reader but the first, and whether the page lists cards:
     # its first reader then makes them (MAKES_CARDS).
-    (lambda s: "/", 6, True),  # lead, latest's cards, sections, their cards, lead's bylines, nav
+    (lambda s: "/", 5, True),  # lead, latest's cards, sections (blocks and menu), cards, bylines
     # Lists are paged without a count (articles/views/listing.py).
     (lambda s: s.section.get_absolute_url(), 2, True),  # sections (menu and its own), cards
     (lambda s: "/mot-cle/aes/", 3, True),  # tag, page of cards, navigation
