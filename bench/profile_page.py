@@ -1,7 +1,7 @@
 """CPU time of one page, in process, through the whole middleware stack (no server, no load).
 
     .venv/bin/python bench/profile_page.py /article/article-50/ [--database newsroom_bench_1000]
-        [--requests 250] [--cached] [--profile]
+        [--requests 250] [--cached] [--profile] [--first-reader]
 
 Uses a database `make bench` seeded. Prints the median and lowest CPU milliseconds per
 request over five batches, next to the bare-template ceiling's, then the page's wall-clock
@@ -47,6 +47,15 @@ def requester():
     return get
 
 
+def never_stored() -> None:
+    """A new code version on every call: what is stored never matches."""
+    import secrets
+
+    from articles.html import card_store, stored
+
+    stored.code_version = card_store.code_version = lambda: secrets.token_hex(16)
+
+
 def cpu_ms(get, path: str, requests: int) -> list[float]:
     for _ in range(5):
         get(path)  # warm: templates, connections, renditions
@@ -78,11 +87,19 @@ def main():
     parser.add_argument("--requests", type=int, default=250)
     parser.add_argument("--cached", action="store_true", help="with the page cache on")
     parser.add_argument("--profile", action="store_true", help="pyinstrument's view")
+    parser.add_argument(
+        "--first-reader",
+        action="store_true",
+        help="as if each request were the first since its article changed: stored parts and "
+        "cards (articles/models/rendering.py) never match, and are rendered and stored again",
+    )
     args = parser.parse_args()
     configure(args.database, args.cached)
     import django
 
     django.setup()
+    if args.first_reader:
+        never_stored()
     get = requester()
     for path in ("/bench/ceiling/", args.path):
         batches = cpu_ms(get, path, args.requests)

@@ -20,11 +20,27 @@ from newsroom.sql import placeholders, rows
 
 logger = logging.getLogger(__name__)
 
-# What a list's statement selects and joins, its article table aliased `a`; JOIN_PARAMS()
-# come first among its parameters.
-COLUMNS = "a.id, a.section_id, c.title, c.meta, c.standfirst"
-JOIN = """LEFT JOIN articles_card c ON c.article_id = a.id AND c.language = %s AND c.code = %s
-  AND c.version = a.version AND c.generation = a.generation"""
+# What a list's own statement selects, its article table aliased `a`: card_statement()
+# joins the stored cards to the rows it keeps.
+ARTICLE_COLUMNS = "a.id, a.section_id, a.version, a.generation, a.published_at, a.created_at"
+
+
+def card_statement(inner: str, order: str = "a.published_at DESC, a.id DESC") -> str:
+    """A list's statement (selecting ARTICLE_COLUMNS, in `order`) with its cards, as stored
+    in the active language while they match; join_params() come after its own.
+
+    The cards are joined to the rows the list keeps, each through the (article, language)
+    index: joined before the list's LIMIT, PostgreSQL joined all 435 articles of an author
+    against every stored card.
+    """
+    return f"""
+SELECT a.id, a.section_id, c.title, c.meta, c.standfirst
+FROM ({inner}) a
+LEFT JOIN articles_card c ON c.article_id = a.id AND c.language = %s AND c.code = %s
+  AND c.version = a.version AND c.generation = a.generation
+ORDER BY {order}
+"""
+
 
 TO_RENDER = f"""
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.version, a.generation,

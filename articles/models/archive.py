@@ -23,13 +23,16 @@ LIMIT %s OFFSET %s
 """
 
 # A page of the list as cards (articles/html/card_store.py).
-CARDS = f"""
-SELECT {card_store.COLUMNS}
-FROM articles_article a {card_store.JOIN}
+ORDER = "a.published_at DESC, a.created_at DESC"
+CARDS = card_store.card_statement(
+    f"""
+SELECT {card_store.ARTICLE_COLUMNS}
+FROM articles_article a
 WHERE {published("a")}{{condition}}
-ORDER BY a.published_at DESC, a.created_at DESC
-LIMIT %s OFFSET %s
-"""
+ORDER BY {ORDER}
+LIMIT %s OFFSET %s""",
+    ORDER,
+)
 
 COUNT = f"""
 SELECT count(*) FROM articles_article a WHERE {published("a")}{{condition}}
@@ -91,5 +94,5 @@ class ArchiveCards(Archive):
     def __getitem__(self, window: slice) -> list:
         start = window.start or 0
         statement = CARDS.format(condition=self.condition)
-        params = [*card_store.join_params(), *published_params(), *self.params]
-        return card_store.cards(statement, [*params, window.stop - start, start])
+        params = [*published_params(), *self.params, window.stop - start, start]
+        return card_store.cards(statement, [*params, *card_store.join_params()])

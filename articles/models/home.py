@@ -29,13 +29,12 @@ ORDER BY a.is_lead DESC, a.published_at DESC, a.id DESC
 LIMIT 1
 """
 
-LATEST = f"""
-SELECT {card_store.COLUMNS}
-FROM articles_article a {card_store.JOIN}
+LATEST = card_store.card_statement(f"""
+SELECT {card_store.ARTICLE_COLUMNS}
+FROM articles_article a
 WHERE {published("a")} AND a.id <> %s
 ORDER BY a.published_at DESC, a.id DESC
-LIMIT %s
-"""
+LIMIT %s""")
 
 SECTIONS = f"""
 SELECT s.id, s.name, s.slug, s.description, s.position, (
@@ -46,12 +45,10 @@ FROM articles_section s
 ORDER BY s.position, s.name
 """
 
-NEWEST = f"""
-SELECT {card_store.COLUMNS}
-FROM articles_article a {card_store.JOIN}
-WHERE {published("a")} AND ({{blocks}})
-ORDER BY a.published_at DESC, a.id DESC
-"""
+NEWEST = card_store.card_statement(f"""
+SELECT {card_store.ARTICLE_COLUMNS}
+FROM articles_article a
+WHERE {published("a")} AND ({{blocks}})""")
 
 
 def section_blocks(per_section: int, request=None) -> list:
@@ -63,7 +60,7 @@ def section_blocks(per_section: int, request=None) -> list:
     remember_sections(request, sections)  # the menu shows the same ones
     if not sections:
         return []
-    blocks, params = [], [*card_store.join_params(), *public]
+    blocks, params = [], [*public]
     for section, (*_columns, cutoff) in zip(sections, found, strict=True):
         if cutoff is None:  # fewer articles than a block holds: all of them
             blocks.append("a.section_id = %s")
@@ -72,7 +69,8 @@ def section_blocks(per_section: int, request=None) -> list:
             blocks.append("(a.section_id = %s AND a.published_at >= %s)")
             params += [section.pk, cutoff]
     by_section = {section.pk: (section, []) for section in sections}
-    for card in card_store.cards(NEWEST.format(blocks=" OR ".join(blocks)), params):
+    statement = NEWEST.format(blocks=" OR ".join(blocks))
+    for card in card_store.cards(statement, [*params, *card_store.join_params()]):
         by_section[card.section_id][1].append(card)
     return [
         (section, articles[:per_section]) for section, articles in by_section.values() if articles
@@ -97,5 +95,5 @@ def lead_and_latest(count: int) -> tuple:
         return None, []  # nothing is published
     lead = found[0]
     lead.section = joined_section(lead)
-    params = [*card_store.join_params(), *public, lead.pk, count]
+    params = [*public, lead.pk, count, *card_store.join_params()]
     return lead, card_store.cards(LATEST, params, prepared=True)
