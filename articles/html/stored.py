@@ -26,20 +26,22 @@ from newsroom.sql import found_or_404
 logger = logging.getLogger(__name__)
 
 ROOT = Path(settings.BASE_DIR)
-# What a stored part is made of besides the article's data: when any of it changes (a
-# deployment), every stored part is out of date and is rendered again on its next read.
-SOURCES = ("templates/jinja2", "articles/html", "locale")
-SOURCE_FILES = ("articles/share.py", "articles/metadata.py", "newsroom/jinja.py")
+# What a stored part is made of besides the article's data: its templates and translations,
+# and the code of the apps that write it (links, addresses, pictures, bylines, dates). When
+# any of it changes, a deployment, every stored part is out of date and is rendered again
+# on its next read: more than a part depends on, never less.
+SOURCES = ("templates/jinja2", "locale", "articles", "authors", "newsroom")
+SOURCE_SUFFIXES = (".html", ".py", ".mo")
 
 
 @cache
 def _sources_digest() -> str:
     digest = hashlib.sha256()
-    files = [p for d in SOURCES for p in sorted((ROOT / d).rglob("*")) if p.is_file()]
-    for path in files + [ROOT / f for f in SOURCE_FILES]:
-        if path.suffix in (".html", ".py", ".mo"):
-            digest.update(path.relative_to(ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
+    for folder in SOURCES:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in SOURCE_SUFFIXES and path.is_file():
+                digest.update(path.relative_to(ROOT).as_posix().encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

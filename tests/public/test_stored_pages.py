@@ -223,3 +223,29 @@ def test_cards_follow_the_code_and_settings_they_were_rendered_with(client, stor
     with override_settings(TIME_ZONE="Pacific/Kiritimati"):  # 14 hours ahead: the next day
         html = list_page(client, "/rubrique/securite/")
     assert "29 novembre 2026" in html and "28 novembre 2026" not in html
+
+
+def test_a_deployment_renders_every_part_again(client, story, monkeypatch):
+    page(client, story)
+    list_page(client, "/rubrique/securite/")
+    stamps = {Rendering.objects.get().code, Card.objects.get().code}
+    monkeypatch.setattr(stored, "_sources_digest", lambda: "the next release's code")
+    stored._code_version.cache_clear()
+    try:
+        page(client, story)
+        list_page(client, "/rubrique/securite/")
+        assert {Rendering.objects.get().code, Card.objects.get().code}.isdisjoint(stamps)
+    finally:
+        stored._code_version.cache_clear()
+
+
+def test_the_code_version_covers_templates_translations_and_the_apps_code():
+    files = {p.as_posix() for d in stored.SOURCES for p in (stored.ROOT / d).rglob("*.*")}
+    for source in (
+        "templates/jinja2/articles/article_main.html",
+        "locale/fr/LC_MESSAGES/django.mo",
+        "articles/urls.py",
+        "newsroom/images/renditions.py",
+        "authors/models.py",
+    ):
+        assert (stored.ROOT / source).as_posix() in files
