@@ -102,6 +102,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django's, with the connection's health check made once a second (see its docstring).
+    DATABASES["default"]["ENGINE"] = "newsroom.db.postgresql"
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     # A database that does not answer is reported (503) in about two seconds, not hung on.
     _options["connect_timeout"] = 2

@@ -142,3 +142,30 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler(db):
 
     rows("SELECT slug AS turned_off FROM articles_section WHERE slug = %s", ["x"], prepared=True)
     assert not [s for s in prepared_statements() if "turned_off" in s]
+
+
+@pytest.mark.postgres
+def test_a_connection_checked_a_moment_ago_is_not_checked_again(db, monkeypatch):
+    """The health check's round trip, once a second per connection, not once a request."""
+    import time
+
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append("SELECT 1") or True)
+    connection.ensure_connection()
+    for checked_ago, expected in ((0.1, []), (2.0, ["SELECT 1"])):
+        connection.health_check_done = False  # as at the start of each request
+        connection.checked_at = time.monotonic() - checked_ago
+        connection.close_if_health_check_failed()
+        assert checks == expected and connection.health_check_done
+
+
+@pytest.mark.postgres
+def test_a_connection_that_fails_its_check_is_closed(db, monkeypatch):
+    """Then the next statement opens a new one (a real close would end the test's transaction)."""
+    closed = []
+    monkeypatch.setattr(connection, "is_usable", lambda: False)
+    monkeypatch.setattr(connection, "close", lambda: closed.append("closed"))
+    connection.ensure_connection()
+    connection.health_check_done, connection.checked_at = False, float("-inf")
+    connection.close_if_health_check_failed()
+    assert closed == ["closed"]
