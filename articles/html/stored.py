@@ -10,6 +10,7 @@ import logging
 from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
@@ -58,17 +59,27 @@ def _code_version(*shown) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def render_parts(article) -> tuple[str, str]:
-    """(the page's `<meta>` tags, its `<article>` element), in the active language."""
+class Parts(NamedTuple):
+    head: str  # the article page's <meta> tags
+    main: str  # its <article> element
+    lead: str  # the home page's lead block, when the article leads
+
+
+def render_parts(article) -> Parts:
+    """The article's stored parts, in the active language."""
     load_authors_and_tags(article)
     context = {
         "article": article,
         "json_ld": metadata.news_article(article),
         "SITE_NAME": settings.SITE_NAME,
     }
-    head = get_template("articles/article_head.html").render(context)
-    main = get_template("articles/article_main.html").render(context)
-    return mark_safe(head), mark_safe(main)  # templates escape what they show
+    return Parts(
+        # Safe: the templates escape what they show.
+        *(
+            mark_safe(get_template(f"articles/{name}.html").render(context))
+            for name in ("article_head", "article_main", "lead")
+        )
+    )
 
 
 def is_complete(article) -> bool:
@@ -83,22 +94,25 @@ def with_parts(page: Page) -> Page:
     and stored for the next reader."""
     if page.head is not None:
         return page
-    article = found_or_404(published_article(page.slug))
-    head, main = render_parts(article)
+    parts = render_and_store(found_or_404(published_article(page.slug)))
+    return replace(page, head=parts.head, main=parts.main)
+
+
+def render_and_store(article) -> Parts:
+    parts = render_parts(article)
     if is_complete(article):
-        store(article, head, main)
-    return replace(page, head=head, main=main)
+        store(article, parts)
+    return parts
 
 
-def store(article, head: str, main: str) -> None:
+def store(article, parts: Parts) -> None:
     row = Rendering(
         article_id=article.pk,
         language=get_language(),
         code=code_version(),
         version=article.version,
         generation=article.generation,
-        head=head,
-        main=main,
+        **parts._asdict(),
     )
     try:
         with transaction.atomic():
@@ -106,7 +120,7 @@ def store(article, head: str, main: str) -> None:
                 [row],
                 update_conflicts=True,
                 unique_fields=["article", "language"],
-                update_fields=["code", "version", "generation", "head", "main"],
+                update_fields=["code", "version", "generation", *Parts._fields],
             )
     except DatabaseError:
         # The reader still gets the page; the next one tries again (say, the article was

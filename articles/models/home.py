@@ -9,19 +9,24 @@ sections' OR'd conditions alone cost a millisecond of CPU to compose, more than 
 statements.
 """
 
-from functools import lru_cache
+from typing import NamedTuple
+
+from django.utils.safestring import mark_safe
 
 from articles.html import card_store
 from articles.html.parts import remember_sections
-from articles.models.columns import article_columns
+from articles.models.page import published_article
 from articles.models.published import published, published_params
-from articles.models.section import SECTION_COLUMNS, Section, joined_section
+from articles.models.section import Section
 from newsroom.sql import rows
 
-# The editor's chosen lead (a partial index), or else the newest article.
+# The editor's chosen lead (a partial index), or else the newest article, with its lead
+# block as stored in this language while it matches (models/rendering.py).
 LEAD = f"""
-SELECT {{columns}}, {SECTION_COLUMNS}
-FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+SELECT a.id, a.slug, r.lead
+FROM articles_article a
+LEFT JOIN articles_rendering r ON r.article_id = a.id AND r.language = %s AND r.code = %s
+  AND r.version = a.version AND r.generation = a.generation
 WHERE {published("a")} AND (a.is_lead OR a.id = (
     SELECT n.id FROM articles_article n WHERE {published("n")}
     ORDER BY n.published_at DESC, n.id DESC LIMIT 1))
@@ -77,23 +82,22 @@ def section_blocks(per_section: int, request=None) -> list:
     ]
 
 
-@lru_cache(maxsize=1)
-def _lead_statement() -> str:
-    from articles.models.article import LISTING_DEFERRED
-
-    # Only the lead shows its photo: it takes every column a page of lists leaves out.
-    return LEAD.format(columns=article_columns(frozenset(LISTING_DEFERRED)))
+class Lead(NamedTuple):
+    pk: int
+    html: str
 
 
 def lead_and_latest(count: int) -> tuple:
-    """(the lead with its section, or None; the cards of the `count` newest after it)."""
-    from articles.models.article import Article
-
+    """(the lead story, or None; the cards of the `count` newest after it)."""
     public = published_params()
-    found = list(Article.objects.raw(_lead_statement(), [*public, *public]))
+    found = rows(LEAD, [*card_store.join_params(), *public, *public], prepared=True)
     if not found:
         return None, []  # nothing is published
-    lead = found[0]
-    lead.section = joined_section(lead)
-    params = [*public, lead.pk, count, *card_store.join_params()]
-    return lead, card_store.cards(LATEST, params, prepared=True)
+    pk, slug, html = found[0]
+    if html is None:  # out of date: made now, for the next reader too
+        from articles.html import stored
+
+        article = published_article(slug)
+        html = stored.render_and_store(article).lead if article else ""
+    params = [*public, pk, count, *card_store.join_params()]
+    return Lead(pk, mark_safe(html)), card_store.cards(LATEST, params, prepared=True)

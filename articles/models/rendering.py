@@ -27,6 +27,7 @@ class Rendering(models.Model):
     generation = models.PositiveIntegerField()
     head = models.TextField()
     main = models.TextField()
+    lead = models.TextField(default="")  # the home page's lead story, when it is this one
 
     class Meta:
         constraints = [

@@ -4,7 +4,6 @@ from django.views.generic import DetailView, TemplateView
 
 from articles.html import parts, stored
 from articles.models.archive import Archive
-from articles.models.article import credit_authors
 from articles.models.home import lead_and_latest, section_blocks
 from articles.models.page import article_page
 from articles.models.related import related_articles
@@ -22,8 +21,6 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         lead, latest = lead_and_latest(LATEST_COUNT)
         sections = section_blocks(PER_SECTION, self.request)
-        if lead:
-            credit_authors([lead])
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
 
 

@@ -15,7 +15,7 @@ def preview_link(request, token):
     if link is None:
         raise Http404
     article = Article.objects.select_related("section").get(pk=link.article_id)
-    head, main = render_parts(article)  # never stored: readers never see it
+    head, main, _lead = render_parts(article)  # never stored: readers never see it
     context = {"article": article, "head": head, "main": main, "is_preview": True}
     response = render(request, "articles/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -35,7 +35,7 @@ def test_home_shows_the_latest_as_lead_then_the_rest_and_section_blocks(client, 
     newer = ArticleFactory(headline="Plus récent", authors=[AuthorFactory()])
     publish(newer, editor, when=story.published_at.replace(hour=18))
     response = client.get("/")
-    assert response.context["lead"] == newer
+    assert response.context["lead"].pk == newer.pk
     assert story.pk in pks(response.context["latest"])
     sections = dict(response.context["sections"])
     assert pks(sections[story.section]) == [story.pk]
@@ -45,10 +45,10 @@ def test_editor_chosen_lead_story_wins(client, story, editor):
     publish(ArticleFactory(headline="Plus récent", authors=[AuthorFactory()]), editor)
     story.is_lead = True
     story.save_by(editor)
-    assert client.get("/").context["lead"] == story
+    assert client.get("/").context["lead"].pk == story.pk
     other = ArticleFactory(authors=[AuthorFactory()], is_lead=True)
     assert not type(story).objects.get(pk=story.pk).is_lead  # one lead at a time
-    assert client.get("/").context["lead"] != other  # a draft never leads
+    assert client.get("/").context["lead"].pk != other.pk  # a draft never leads
 
 
 def test_home_queries_do_not_grow(client, editor):

@@ -117,9 +117,9 @@ def test_a_page_rendered_before_a_change_is_never_shown_after_it(client, story):
     # what it rendered from the old data.
     late = Article.objects.get(pk=story.pk)
     rename_author(story)
-    head, main = stored.render_parts(late)
-    stored.store(late, head, main)
-    assert Rendering.objects.get(article=story).main == main
+    parts = stored.render_parts(late)
+    stored.store(late, parts)
+    assert Rendering.objects.get(article=story).main == parts.main
     assert "Nouveau Nom" in page(client, story)
 
 
@@ -249,3 +249,12 @@ def test_the_code_version_covers_templates_translations_and_the_apps_code():
         "authors/models.py",
     ):
         assert (stored.ROOT / source).as_posix() in files
+
+
+def test_the_home_pages_lead_shows_a_change_at_once(client, story):
+    assert '<h2 class="lead-title">' in list_page(client, "/")
+    assert Rendering.objects.filter(article=story).exclude(lead="").exists()
+    edit_headline(story)
+    assert f'<h2 class="lead-title"><a href="{story.get_absolute_url()}">Nouveau Nom</a>' in (
+        list_page(client, "/")
+    )
