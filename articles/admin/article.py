@@ -21,6 +21,7 @@ from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
+from articles.html.stored import render_parts
 from articles.models import Article, Byline, EditSession
 from articles.models.article import BYLINES
 from authors.models import Author
@@ -197,9 +198,9 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         article = get_object_or_404(queryset, pk=object_id)
         if not rules.can_view(request.user, article):
             raise PermissionDenied
-        response = TemplateResponse(
-            request, "articles/article_detail.html", {"article": article, "is_preview": True}
-        )
+        head, main, _lead = render_parts(article)  # never stored: readers never see it
+        context = {"article": article, "head": head, "main": main, "is_preview": True}
+        response = TemplateResponse(request, "articles/article_detail.html", context)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
         return response

@@ -17,14 +17,25 @@ from django.db import models
 from django.db.models import F
 
 
-class Rendering(models.Model):
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="renderings"
-    )
+class StoredPart(models.Model):
+    """What a stored row must match to be shown (see above)."""
+
     language = models.CharField(max_length=8)
     code = models.CharField(max_length=32)
     version = models.PositiveIntegerField()
     generation = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.article_id} ({self.language})"
+
+
+class Rendering(StoredPart):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="renderings"
+    )
     head = models.TextField()
     main = models.TextField()
     lead = models.TextField(default="")  # the home page's lead story, when it is this one
@@ -36,18 +47,11 @@ class Rendering(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.article_id} ({self.language})"
 
-
-class Card(models.Model):
+class Card(StoredPart):
     """An article's card, as lists show it (articles/html/card_store.py), kept as above."""
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="cards")
-    language = models.CharField(max_length=8)
-    code = models.CharField(max_length=32)
-    version = models.PositiveIntegerField()
-    generation = models.PositiveIntegerField()
     title = models.TextField()
     meta = models.TextField()
     standfirst = models.TextField()
@@ -56,9 +60,6 @@ class Card(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="card_one_per_language")
         ]
-
-    def __str__(self):
-        return f"{self.article_id} ({self.language})"
 
 
 def touch(articles) -> None:

@@ -239,7 +239,9 @@ def test_preview_for_staff_who_may_see_it_only(draft, journalist, colleague, edi
     for user in (journalist, editor):
         response = client_for(user).get(url)
         assert response.status_code == 200
-        assert draft.headline in response.content.decode()
+        html = response.content.decode()
+        assert f"<h1>{draft.headline}</h1>" in html
+        assert f'<div class="article-body">{draft.body}</div>' in html
         assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
     assert client_for(colleague).get(url).status_code == 404
     assert client.get(draft.get_absolute_url()).status_code == 404
