@@ -30,8 +30,11 @@ def rows(sql: str, params=(), prepared: bool = False) -> list[tuple]:
 
 def _prepared_rows(sql: str, params) -> list[tuple]:
     def prepare(execute, sql, params, many, context):
-        # Django's wrapper has no way to ask: its psycopg cursor is asked directly.
-        return context["cursor"].cursor.execute(sql, params, prepare=True)
+        # Django's wrapper has no way to ask: its psycopg cursor is asked directly, with
+        # psycopg's errors turned into Django's as its wrapper does (a lost connection is
+        # then a 503, and closed at the end of the request).
+        with context["connection"].wrap_database_errors:
+            return context["cursor"].cursor.execute(sql, params, prepare=True)
 
     with connection.cursor() as cursor, connection.execute_wrapper(prepare):
         cursor.execute(sql, params)

@@ -127,6 +127,18 @@ def test_the_busiest_statements_are_planned_once(db, django_assert_num_queries):
 
 
 @pytest.mark.postgres
+def test_a_prepared_statements_error_is_djangos(db):
+    """As Django raises it: a lost connection must give the 503 page and be replaced."""
+    from django.db import DatabaseError, transaction
+
+    from newsroom.sql import rows
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        rows("SELECT no_such_column FROM articles_section", prepared=True)
+    assert connection.errors_occurred
+
+
+@pytest.mark.postgres
 def test_other_statements_are_not_prepared(db):
     from newsroom.sql import rows
 
