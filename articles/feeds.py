@@ -1,15 +1,20 @@
-"""RSS and Atom feeds for the site, each section, each author and each tag."""
+"""RSS and Atom feeds for the site, each section, each author and each tag.
+
+Django's syndication framework writes each feed's channel, and each article's item once
+after it changed: items are stored as it wrote them (articles/feed_entries.py).
+"""
+
+import copy
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
+from articles import feed_entries
 from articles.models import Section
 from articles.models.archive import Archive
-from articles.models.page import load_tags
 from articles.tags import public_tag
 from authors.models import Author
 from newsroom.absolute import absolute
@@ -19,7 +24,8 @@ FEED_LENGTH = 30
 
 
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = feed_entries.StoredRss
+    making = ()  # the articles whose items are being made (made_items)
     url_name = "feed-rss"
 
     def get_object(self, request, *args, **kwargs):
@@ -34,16 +40,26 @@ class ArticleFeed(Feed):
     def link(self, obj):
         return absolute(obj.get_absolute_url() if obj is not None else reverse("articles:home"))
 
-    def feed_url(self, obj):
-        return absolute(self.request_path)
-
     def articles(self, obj):
         return Archive()
 
     def items(self, obj):
-        items = self.articles(obj)[:FEED_LENGTH]
-        load_tags(items)
-        return items
+        return self.making
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)  # the channel: its items are stored
+        feed.feed["feed_url"] = absolute(request.path)
+        feed_entries.fill(
+            feed, self.articles(obj), FEED_LENGTH, lambda made: self.made_items(made, obj, request)
+        )
+        return feed
+
+    def made_items(self, articles, obj, request) -> list[dict]:
+        """These articles' items, as the framework makes them from the item_ methods."""
+        # A copy: one instance of the feed serves every thread.
+        maker = copy.copy(self)
+        maker.making = articles
+        return Feed.get_feed(maker, obj, request).items
 
     def item_title(self, item):
         return item.headline
@@ -70,7 +86,6 @@ class ArticleFeed(Feed):
         return [item.section.name, *(tag.name for tag in item.tag_list)]
 
     def __call__(self, request, *args, **kwargs):
-        self.request_path = request.path
         response = super().__call__(request, *args, **kwargs)
         # The feed writer leaves hundreds of small chunks, each its own socket write in
         # gunicorn (a cached feed was served 5x slower than a page): send one.
@@ -79,7 +94,7 @@ class ArticleFeed(Feed):
 
 
 class AtomMixin:
-    feed_type = Atom1Feed
+    feed_type = feed_entries.StoredAtom
 
     def subtitle(self, obj):
         return self.description(obj)

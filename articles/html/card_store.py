@@ -27,19 +27,28 @@ ARTICLE_COLUMNS = "a.id, a.section_id, a.version, a.generation, a.published_at, 
 
 def card_statement(inner: str, order: str = "a.published_at DESC, a.id DESC") -> str:
     """A list's statement (selecting ARTICLE_COLUMNS, in `order`) with its cards, as stored
-    in the active language while they match; join_params() come after its own.
-
-    The cards are joined to the rows the list keeps, each through the (article, language)
-    index: joined before the list's LIMIT, PostgreSQL joined all 435 articles of an author
-    against every stored card.
-    """
+    in the active language while they match; join_params() come after its own."""
     return f"""
 SELECT a.id, a.section_id, c.title, c.meta, c.standfirst
 FROM ({inner}) a
-LEFT JOIN articles_card c ON c.article_id = a.id AND c.language = %s AND c.code = %s
-  AND c.version = a.version AND c.generation = a.generation
+{matching("articles_card", "c")}
 ORDER BY {order}
 """
+
+
+def matching(table: str, alias: str) -> str:
+    """Joins a stored part's table to a list's rows (`a`), where it matches them; it takes
+    join_params().
+
+    The parts are joined to the rows the list keeps, each through the (article, language)
+    index: joined before the list's LIMIT, PostgreSQL joined all 435 articles of an author
+    against every stored card.
+    """
+    return (
+        f"LEFT JOIN {table} {alias} ON {alias}.article_id = a.id AND {alias}.language = %s"
+        f" AND {alias}.code = %s AND {alias}.version = a.version"
+        f" AND {alias}.generation = a.generation"
+    )
 
 
 TO_RENDER = f"""
@@ -85,14 +94,16 @@ def make(ids: list[int]) -> dict:
         article.section = joined_section(article)
     credit_authors(articles)
     made = {article.pk: card_parts(article) for article in articles}
-    store(articles, made)
+    store(Card, articles, made)
     return made
 
 
-def store(articles, made) -> None:
+def store(model, articles, made: dict) -> None:
+    """Store `made` ({id: NamedTuple of the model's own fields}) as these articles' rows of a
+    stored part's `model`, in the active language, over the rows they had."""
     language, code = join_params()
     stored = [
-        Card(
+        model(
             article_id=a.pk,
             language=language,
             code=code,
@@ -102,14 +113,17 @@ def store(articles, made) -> None:
         )
         for a in sorted(articles, key=lambda a: a.pk)  # one order: no deadlock between readers
     ]
+    fields = [field.name for field in model._meta.concrete_fields]
     try:
         with transaction.atomic():
-            Card.objects.bulk_create(
+            model.objects.bulk_create(
                 stored,
                 update_conflicts=True,
                 unique_fields=["article", "language"],
-                update_fields=["code", "version", "generation", "title", "meta", "standfirst"],
+                update_fields=[f for f in fields if f not in ("id", "article", "language")],
             )
     except DatabaseError:
-        # The reader still gets the list; the next one tries again.
-        logger.warning("Could not store the cards of articles %s", list(made), exc_info=True)
+        # The reader still gets the page; the next one tries again.
+        logger.warning(
+            "Could not store %s of articles %s", model.__name__, list(made), exc_info=True
+        )

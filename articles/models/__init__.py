@@ -1,7 +1,7 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.lock import EditSession
 from articles.models.preview import PreviewLink
-from articles.models.rendering import Card, Rendering
+from articles.models.rendering import Card, FeedEntry, Rendering
 from articles.models.revision import Revision
 from articles.models.section import Section
 from articles.models.tip import Tip
@@ -13,6 +13,7 @@ __all__ = [
     "Byline",
     "Card",
     "EditSession",
+    "FeedEntry",
     "PreviewLink",
     "Rendering",
     "Revision",

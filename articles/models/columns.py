@@ -11,7 +11,7 @@ from django.db import connection
 # What a card in a list shows (LISTING_FIELDS in article.py), the section joined apart.
 CARD_COLUMNS = (
     "a.id, a.slug, a.headline, a.standfirst, a.status, a.version, a.published_at, "
-    "a.revised_at, a.section_id"
+    "a.revised_at, a.section_id, a.generation"
 )
 
 

@@ -62,6 +62,24 @@ class Card(StoredPart):
         ]
 
 
+class FeedEntry(StoredPart):
+    """An article's item in the RSS feeds and its entry in the Atom feeds, as XML the feed
+    writer wrote (articles/feed_entries.py), kept as above."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="feed_entries"
+    )
+    rss = models.TextField()
+    atom = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="feed_entry_one_per_language"
+            )
+        ]
+
+
 def touch(articles) -> None:
     """What these articles' pages show has changed: their stored renderings no longer match."""
     from articles.models.article import Article

@@ -58,7 +58,7 @@ def test_home_queries_do_not_grow(client, editor):
     assert count_queries(client, "/") == before
 
 
-@pytest.mark.parametrize("kind", ["section", "tag", "author"])
+@pytest.mark.parametrize("kind", ["section", "tag", "author", "site feed", "tag feed"])
 def test_listing_queries_do_not_grow(client, editor, security, kind):
     author = AuthorFactory(display_name="Plume Fidèle")
     add_published(editor, 2, section=security, author=author)
@@ -66,6 +66,9 @@ def test_listing_queries_do_not_grow(client, editor, security, kind):
         "section": security.get_absolute_url(),
         "tag": reverse("articles:tag", kwargs={"slug": "commun"}),
         "author": author.get_absolute_url(),
+        # Feeds make and store their new items in one batch (articles/feed_entries.py).
+        "site feed": reverse("feeds:site-rss"),
+        "tag feed": reverse("feeds:tag-atom", kwargs={"slug": "commun"}),
     }[kind]
     before = count_queries(client, url)
     add_published(editor, 30, section=security, author=author)

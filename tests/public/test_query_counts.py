@@ -8,10 +8,13 @@ from django.urls import reverse
 MAKES_CARDS = 5
 # An article's parts: the article, its bylines and tags, then stored in a savepoint.
 MAKES_PARTS = 6
+# Feed items (articles/feed_entries.py): their articles, bylines, tags, then stored.
+MAKES_ENTRIES = 6
 
 PAGES = [
     # url builder, queries for every reader but the first, and what its first reader after
-    # a change also runs: making the cards (MAKES_CARDS), the lead's block (MAKES_PARTS).
+    # a change also runs: making the cards (MAKES_CARDS), the lead's block (MAKES_PARTS),
+    # feed items (MAKES_ENTRIES).
     (lambda s: "/", 4, MAKES_CARDS + MAKES_PARTS),  # lead, latest, sections, their cards
     # Lists are paged without a count (articles/views/listing.py).
     (lambda s: s.section.get_absolute_url(), 2, MAKES_CARDS),  # sections (menu and its own), cards
@@ -22,8 +25,8 @@ PAGES = [
     (lambda s: reverse("articles:search") + "?q=russie", {"postgresql": 3, "sqlite": 4}, 0),
     (lambda s: reverse("articles:search"), 1, 0),  # navigation only: no query, no search
     (lambda s: "/contact/", 1, 0),  # navigation
-    (lambda s: reverse("feeds:site-rss"), 3, 0),  # articles, bylines, tags
-    (lambda s: reverse("feeds:tag-atom", args=["aes"]), 4, 0),  # tag, articles, bylines, tags
+    (lambda s: reverse("feeds:site-rss"), 1, MAKES_ENTRIES),  # its items, stored
+    (lambda s: reverse("feeds:tag-atom", args=["aes"]), 2, MAKES_ENTRIES),  # tag, items
     (lambda s: "/sitemap-articles.xml", 2, 0),  # count, page
     (lambda s: "/sitemap-news.xml", 1, 0),
     (lambda s: "/robots.txt", 0, 0),

@@ -4,15 +4,25 @@ import pytest
 from django.core.cache import cache
 from django.test.utils import override_settings
 from django.utils import translation
-from taggit.models import Tag
 
 from articles.html import card_store, stored
 from articles.html.cards import card_parts
-from articles.models import Article, Card, Rendering, Section
+from articles.models import Article, Card, Rendering
 from articles.models.article import credit_authors
 from newsroom.images import renditions
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.images import jpeg_upload
+from tests.public.changes import (
+    add_byline,
+    add_tag,
+    delete_tag,
+    edit_headline,
+    remove_byline,
+    remove_tag,
+    rename_author,
+    rename_section,
+    rename_tag,
+)
 from tests.public.conftest import publish
 
 
@@ -35,52 +45,6 @@ def test_each_language_has_its_own_parts(client, story):
     assert "Partagez cet article" in french and "Share this article" in english
     assert set(Rendering.objects.values_list("language", flat=True)) == {"fr", "en"}
     assert page(client, story, prefix="/en") == english
-
-
-def rename_author(story):
-    author = story.bylines.first().author
-    author.display_name = "Nouveau Nom"
-    author.save()
-
-
-def add_byline(story):
-    story.bylines.create(author=AuthorFactory(display_name="Nouveau Nom"), position=9)
-
-
-def remove_byline(story):
-    for byline in story.bylines.all():
-        if byline.author.display_name == "Aminata Traoré":
-            byline.delete()
-
-
-def rename_section(story):
-    section = Section.objects.get(pk=story.section_id)
-    section.name = "Nouveau Nom"
-    section.save()
-
-
-def add_tag(story):
-    story.tags.add("Nouveau Nom")
-
-
-def rename_tag(story):
-    tag = Tag.objects.get(name="AES")
-    tag.name = "Nouveau Nom"
-    tag.save()
-
-
-def remove_tag(story):
-    story.tags.remove("AES")
-
-
-def delete_tag(story):
-    Tag.objects.get(name="AES").delete()
-
-
-def edit_headline(story):
-    article = Article.objects.get(pk=story.pk)
-    article.headline = "Nouveau Nom"
-    article.save()
 
 
 # Each change, then what the page must show at once, or no longer show.
@@ -214,7 +178,7 @@ def test_a_card_rendered_before_a_change_is_never_shown_after_it(client, story):
     credit_authors([late])
     rename_author(story)
     with translation.override("fr"):
-        card_store.store([late], {late.pk: card_parts(late)})
+        card_store.store(Card, [late], {late.pk: card_parts(late)})
     assert "Nouveau Nom" in list_page(client, "/rubrique/securite/")
 
 

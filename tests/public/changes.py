@@ -1,0 +1,53 @@
+"""Changes to what an article's stored parts show (articles/models/rendering.py): each must
+show on the next read."""
+
+from taggit.models import Tag
+
+from articles.models import Article, Section
+from tests.factories import AuthorFactory
+
+
+def rename_author(story):
+    author = story.bylines.first().author
+    author.display_name = "Nouveau Nom"
+    author.save()
+
+
+def add_byline(story):
+    story.bylines.create(author=AuthorFactory(display_name="Nouveau Nom"), position=9)
+
+
+def remove_byline(story):
+    for byline in story.bylines.all():
+        if byline.author.display_name == "Aminata Traoré":
+            byline.delete()
+
+
+def rename_section(story):
+    section = Section.objects.get(pk=story.section_id)
+    section.name = "Nouveau Nom"
+    section.save()
+
+
+def add_tag(story):
+    story.tags.add("Nouveau Nom")
+
+
+def rename_tag(story):
+    tag = Tag.objects.get(name="AES")
+    tag.name = "Nouveau Nom"
+    tag.save()
+
+
+def remove_tag(story):
+    story.tags.remove("AES")
+
+
+def delete_tag(story):
+    Tag.objects.get(name="AES").delete()
+
+
+def edit_headline(story):
+    article = Article.objects.get(pk=story.pk)
+    article.headline = "Nouveau Nom"
+    article.save()
