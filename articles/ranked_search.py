@@ -5,14 +5,17 @@ newest 500 again by key to rank them (joined to their sections) and wrote the ex
 other found the matches again to count them. At 100,000 articles that was 30 ms of the
 database's time for "sécurité marché" (1,177 matches) against 18 ms for this statement, which
 reads the matches once, ranks them from that read, and joins only the rows the page shows.
+
+A result is the article's stored card (articles/html/card_store.py) with its excerpt: built
+from the article's model, its section and bylines, the results cost half the page's CPU.
 """
 
 from dataclasses import dataclass
 
 from articles import search
-from articles.models.columns import CARD_COLUMNS
+from articles.html import card_store
 from articles.models.published import published, published_params
-from articles.models.section import SECTION_COLUMNS, joined_section
+from newsroom.sql import rows
 
 # The newest matches, read once: ranked (the newest RANKED_MATCHES) and counted (one beyond
 # COUNTED_MATCHES says that more match). The excerpt is written only for the rows shown, not
@@ -36,7 +39,7 @@ ranked AS (
     FROM (SELECT * FROM matches ORDER BY published_at DESC, id DESC LIMIT %(ranked)s) newest,
          query
 )
-SELECT {CARD_COLUMNS}, {SECTION_COLUMNS},
+SELECT a.id, c.title, c.meta,
        CASE WHEN r.position <= %(shown)s THEN
            ts_headline(%(config)s::regconfig,
                        a.standfirst || ' ' || left(a.body_text, %(excerpt_source)s),
@@ -49,7 +52,7 @@ CROSS JOIN query
 LEFT JOIN (
     ranked r
     JOIN articles_article a ON a.id = r.id
-    JOIN articles_section s ON s.id = a.section_id
+    {card_store.matching("articles_card", "c", "%(language)s", "%(code)s")}
 ) ON r.position > %(offset)s AND r.position <= %(until)s
 ORDER BY r.position
 """
@@ -61,14 +64,12 @@ EXCERPT_OPTIONS = (
 
 @dataclass
 class RankedRows:
-    articles: list  # up to `shown` articles with their excerpts, and the probe row beyond
+    results: list  # up to `shown` SearchResults, and the probe row beyond (no excerpt)
     counted: int  # matches counted, up to COUNTED_MATCHES + 1
 
 
 def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
     """The matches at [offset, offset + shown), best first, and one more without excerpt."""
-    from articles.models.article import Article
-
     terms = search.words(text)
     if not terms:
         return RankedRows([], 0)
@@ -84,8 +85,16 @@ def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
         "excerpt_source": search.EXCERPT_SOURCE,
         "excerpt_options": EXCERPT_OPTIONS,
     }
-    found = list(Article.objects.raw(RESULTS, {**params, "status": status, "now": now}))
-    articles = [article for article in found if article.pk is not None]
-    for article in articles:
-        article.section = joined_section(article)
-    return RankedRows(articles, found[0].counted)
+    language, code = card_store.join_params()
+    found = rows(
+        RESULTS, {**params, "status": status, "now": now, "language": language, "code": code}
+    )
+    matched = [row for row in found if row[0] is not None]  # else a page past the last
+    missing = [pk for pk, title, *_rest in matched if title is None]
+    made = card_store.make(missing) if missing else {}
+    results = [
+        search.SearchResult.of(pk, *(made[pk][:2] if title is None else (title, meta)), marked)
+        for pk, title, meta, marked, _counted in matched
+        if title is not None or pk in made  # else unpublished since it was found
+    ]
+    return RankedRows(results, found[0][-1])

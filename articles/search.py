@@ -1,13 +1,14 @@
 """Search over published articles: PostgreSQL full-text search, or a simple portable search.
 
 Both give the same interface: `search(queryset, text)` returns the matching articles,
-`count(results)` counts them up to a bound, and `excerpts(articles, text)` sets
-`excerpt_html` on each (the query's words marked). On PostgreSQL the reader's page is one
-statement that also ranks the newest RANKED_MATCHES and writes the excerpts
-(articles/ranked_search.py).
+`count(results)` counts them up to a bound, and the page shows SearchResults: each article's
+card with an excerpt, the query's words marked. On PostgreSQL the reader's page is one
+statement that also ranks the newest RANKED_MATCHES, writes the excerpts and joins the stored
+cards (articles/ranked_search.py); elsewhere `portable_results` makes them.
 """
 
 import re
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -16,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.html.cards import card_parts
 from newsroom.text import clean_line
 
 CONFIG = "french_unaccent"  # French stemming, accents ignored (see migration 0006)
@@ -80,7 +82,7 @@ def search(queryset, text: str):
     if not terms:
         return queryset.none()
     if not uses_postgres():
-        # excerpts() cuts this search's excerpts from the text in Python: load it.
+        # portable_results() cuts the excerpts from the text in Python: load it.
         queryset = queryset.defer(None).defer("body", "correction", "search_vector")
     return matching(queryset, terms).order_by("-published_at")
 
@@ -98,15 +100,30 @@ def bounded(counted: int) -> tuple[int, bool]:
     return min(counted, COUNTED_MATCHES), counted > COUNTED_MATCHES
 
 
-def excerpts(articles, text: str) -> None:
+class SearchResult(NamedTuple):
+    """A result as the page shows it: the article's card title and meta, and its excerpt."""
+
+    pk: int
+    title: str
+    meta: str
+    excerpt_html: str
+
+    @classmethod
+    def of(cls, pk: int, title: str, meta: str, marked: str | None) -> "SearchResult":
+        """From card parts (markup format_html wrote) and an excerpt marked START…STOP."""
+        excerpt = escape(marked).replace(START, "<mark>").replace(STOP, "</mark>") if marked else ""
+        return cls(pk, mark_safe(title), mark_safe(meta), mark_safe(excerpt))
+
+
+def portable_results(articles, text: str) -> list[SearchResult]:
+    """The results of articles with their sections and credits, excerpts cut in Python."""
     terms = [t for t in words(text) if len(t) > 1]
+    results = []
     for article in articles:
-        marked = getattr(article, "excerpt_marked", None)
-        if marked is None:
-            marked = _mark_in_python(f"{article.standfirst} {article.body_text}", terms)
-        article.excerpt_html = mark_safe(
-            escape(marked).replace(START, "<mark>").replace(STOP, "</mark>")
-        )
+        card = card_parts(article)
+        marked = _mark_in_python(f"{article.standfirst} {article.body_text}", terms)
+        results.append(SearchResult.of(article.pk, card.title, card.meta, marked))
+    return results
 
 
 def _mark_in_python(text: str, terms: list[str]) -> str:

@@ -36,17 +36,18 @@ ORDER BY {order}
 """
 
 
-def matching(table: str, alias: str) -> str:
+def matching(table: str, alias: str, language: str = "%s", code: str = "%s") -> str:
     """Joins a stored part's table to a list's rows (`a`), where it matches them; it takes
-    join_params().
+    join_params() at its placeholders `language` and `code`.
 
     The parts are joined to the rows the list keeps, each through the (article, language)
     index: joined before the list's LIMIT, PostgreSQL joined all 435 articles of an author
     against every stored card.
     """
     return (
-        f"LEFT JOIN {table} {alias} ON {alias}.article_id = a.id AND {alias}.language = %s"
-        f" AND {alias}.code = %s AND {alias}.version = a.version"
+        f"LEFT JOIN {table} {alias} ON {alias}.article_id = a.id"
+        f" AND {alias}.language = {language} AND {alias}.code = {code}"
+        f" AND {alias}.version = a.version"
         f" AND {alias}.generation = a.generation"
     )
 

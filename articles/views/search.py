@@ -18,13 +18,13 @@ class SearchView(PublishedListView):
         return self.published().search(self.query)
 
     def paginate_queryset(self, queryset, page_size):
-        if queryset is not None:
-            self.total, self.more = search.count(self.published(), self.query)
-            paginated = super().paginate_queryset(queryset, page_size)
-        else:
-            paginated = self._ranked(page_size)
-        credit_authors(paginated[2])  # the page's rows, in one query
-        return paginated
+        if queryset is None:
+            return self._ranked(page_size)
+        self.total, self.more = search.count(self.published(), self.query)
+        _paginator, page, articles, _other_pages = super().paginate_queryset(queryset, page_size)
+        credit_authors(articles)  # the page's rows, in one query
+        page.object_list = search.portable_results(articles, self.query)
+        return None, page, page.object_list, page.has_other_pages()
 
     def _ranked(self, page_size):
         number = page_number(self.request.GET.get(self.page_kwarg))
@@ -35,10 +35,9 @@ class SearchView(PublishedListView):
             number = last
             found = ranked_rows(self.query, (number - 1) * page_size, page_size)
         self.total, self.more = search.bounded(found.counted)
-        return archive_page(found.articles, number, page_size)
+        return archive_page(found.results, number, page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)  # pages: total, more
         context.update(total=self.total, more=self.more)
-        search.excerpts(context["articles"], self.query)
         return context

@@ -51,3 +51,13 @@ def edit_headline(story):
     article = Article.objects.get(pk=story.pk)
     article.headline = "Nouveau Nom"
     article.save()
+
+
+# What a card shows, changed, then what the lists must show at once, or no longer show.
+CARD_CHANGES = [
+    (rename_author, "Nouveau Nom", None),
+    (add_byline, "Nouveau Nom", None),
+    (remove_byline, None, "Aminata Traoré"),
+    (rename_section, '<a class="kicker" href="/rubrique/securite/">Nouveau Nom</a>', None),
+    (edit_headline, "Nouveau Nom", None),
+]

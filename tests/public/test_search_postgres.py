@@ -6,16 +6,19 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Card
 from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.changes import CARD_CHANGES
 from tests.public.conftest import publish
+from tests.public.test_query_counts import MAKES_CARDS
 
 pytestmark = pytest.mark.postgres
 SEARCH = reverse("articles:search")
 
 
-def found(client, query):
-    return list(client.get(SEARCH, {"q": query}).context["articles"])
+def found(client, query) -> list[int]:
+    """The articles the search shows, by key."""
+    return [result.pk for result in client.get(SEARCH, {"q": query}).context["articles"]]
 
 
 @pytest.fixture
@@ -33,11 +36,11 @@ def electors(editor):
     "query", ["electeurs", "ÉLECTEUR", "legislatives", "evariste", "elections"]
 )
 def test_accents_and_case_are_ignored(client, electors, query):
-    assert found(client, query) == [electors]
+    assert found(client, query) == [electors.pk]
 
 
 def test_french_stemming(client, electors):
-    assert found(client, "électeur vote") == [electors]  # singular finds plural
+    assert found(client, "électeur vote") == [electors.pk]  # singular finds plural
 
 
 def test_headline_ranks_above_standfirst_above_body(client, editor):
@@ -54,7 +57,7 @@ def test_headline_ranks_above_standfirst_above_body(client, editor):
         ),
         editor,
     )
-    assert found(client, "cacao") == [head, stand, body]
+    assert found(client, "cacao") == [head.pk, stand.pk, body.pk]
 
 
 def test_excerpt_is_highlighted_and_escaped(client, editor):
@@ -73,13 +76,13 @@ def test_excerpt_is_highlighted_and_escaped(client, editor):
 def test_index_is_kept_current_on_every_save(client, electors, editor):
     electors.headline = "Présidentielle : la campagne commence"
     electors.save_by(editor)
-    assert found(client, "campagne") == [electors]
+    assert found(client, "campagne") == [electors.pk]
     electors.tags.add("Diaspora")
-    assert found(client, "diaspora") == [electors]
+    assert found(client, "diaspora") == [electors.pk]
     author = electors.authors.get()
     author.display_name = "Clémentine Ouattara"
     author.save()
-    assert found(client, "clementine") == [electors]
+    assert found(client, "clementine") == [electors.pk]
 
 
 def test_gin_index_exists_and_serves_the_query(electors):
@@ -115,7 +118,7 @@ def test_hostile_input_on_postgres(client, electors, query):
 
 def test_drafts_are_never_found(client, electors, journalist):
     ArticleFactory(headline="Électeurs secrets", authors=[journalist.author_profile])
-    assert found(client, "electeurs") == [electors]
+    assert found(client, "electeurs") == [electors.pk]
     assert Article.objects.filter(headline="Électeurs secrets").exists()
 
 
@@ -129,7 +132,7 @@ def test_only_the_newest_matches_are_ranked(client, editor, monkeypatch):
         made.append(publish(article, editor, when=PUBLISHED_AT.replace(day=day)))
     monkeypatch.setattr(search, "RANKED_MATCHES", 2)
     response = client.get(SEARCH, {"q": "transhumance"})
-    assert set(response.context["articles"]) == {made[1], made[2]}
+    assert {result.pk for result in response.context["articles"]} == {made[1].pk, made[2].pk}
     assert response.context["total"] == 3  # counted all the same
 
 
@@ -153,23 +156,28 @@ def five_matches(editor, monkeypatch):
 
 def test_pages_of_ranked_results(client, five_matches, django_assert_num_queries):
     seen = []
-    for number, has_next in [(1, True), (2, True), (3, False)]:
+    # The cards each page makes the first time: its rows' and the probe's beyond them,
+    # so the last page's one row has its card already.
+    for number, has_next, makes in [(1, True, MAKES_CARDS), (2, True, MAKES_CARDS), (3, False, 0)]:
         # The plural is found by its stem, which only the database's excerpts mark.
-        with django_assert_num_queries(3):  # results and count, bylines, navigation
-            response = client.get(SEARCH, {"q": "transhumances", "page": number})
+        for queries in (2 + makes, 2):  # results, count and cards; navigation
+            with django_assert_num_queries(queries):
+                response = client.get(SEARCH, {"q": "transhumances", "page": number})
         page = response.context["page_obj"]
         assert (page.number, page.has_next(), response.context["total"]) == (number, has_next, 5)
-        for article in page:
-            assert "<mark>" in article.excerpt_html  # every row shown has its excerpt
-            assert article.credits[0].name in response.content.decode()  # and its byline
-        seen += page.object_list
-    assert seen == five_matches  # equal ranks: newest first, each once
+        for result in page:
+            article = next(a for a in five_matches if a.pk == result.pk)
+            assert "<mark>" in result.excerpt_html  # every row shown has its excerpt
+            assert article.headline in result.title  # its card
+            assert str(article.bylines.get().author) in result.meta  # with its byline
+        seen += [result.pk for result in page]
+    assert seen == [article.pk for article in five_matches]  # equal ranks: newest first, once
 
 
 def test_a_page_beyond_the_results_shows_the_last_one(client, five_matches):
     response = client.get(SEARCH, {"q": "transhumance", "page": 99})
     assert response.context["page_obj"].number == 3
-    assert list(response.context["articles"]) == five_matches[4:]
+    assert [result.pk for result in response.context["articles"]] == [five_matches[4].pk]
     assert response.context["total"] == 5
 
 
@@ -179,7 +187,7 @@ def test_pages_stop_at_the_ranked_matches(client, five_matches, monkeypatch):
     monkeypatch.setattr(search, "RANKED_MATCHES", 3)
     response = client.get(SEARCH, {"q": "transhumance", "page": 3})
     assert response.context["page_obj"].number == 2  # the third match is the last shown
-    assert list(response.context["articles"]) == five_matches[2:3]
+    assert [result.pk for result in response.context["articles"]] == [five_matches[2].pk]
     assert not response.context["page_obj"].has_next()
     assert response.context["total"] == 5  # counted all the same
 
@@ -197,3 +205,17 @@ def test_the_planner_sees_the_words_searched(client, five_matches):
         cursor.execute("EXPLAIN " + statement)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert re.search(r"search_vector @@ '[^\n]*transhum[^\n]*'::tsquery", plan), plan
+
+
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"), CARD_CHANGES, ids=lambda c: getattr(c, "__name__", "")
+)
+def test_a_result_shows_a_change_to_its_card_at_once(client, story, change, shown, gone):
+    before = client.get(SEARCH, {"q": "russie"}).content.decode()
+    assert Card.objects.filter(article=story).exists()  # the result is the stored card
+    change(story)
+    after = client.get(SEARCH, {"q": "russie"}).content.decode()
+    if shown:
+        assert shown not in before and shown in after
+    if gone:
+        assert gone in before and gone not in after

@@ -13,6 +13,7 @@ from newsroom.images import renditions
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.images import jpeg_upload
 from tests.public.changes import (
+    CARD_CHANGES,
     add_byline,
     add_tag,
     delete_tag,
@@ -138,16 +139,6 @@ def list_page(client, path) -> str:
     response = client.get(path)
     assert response.status_code == 200
     return response.content.decode()
-
-
-# What a card shows, changed, then what the lists must show at once, or no longer show.
-CARD_CHANGES = [
-    (rename_author, "Nouveau Nom", None),
-    (add_byline, "Nouveau Nom", None),
-    (remove_byline, None, "Aminata Traoré"),
-    (rename_section, '<a class="kicker" href="/rubrique/securite/">Nouveau Nom</a>', None),
-    (edit_headline, "Nouveau Nom", None),
-]
 
 
 @pytest.mark.parametrize("path", ["/", "/rubrique/securite/", "/mot-cle/russie/"])
