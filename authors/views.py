@@ -11,7 +11,7 @@ class AuthorDetailView(PublishedListView):
     template_name = "authors/author_detail.html"
 
     def get_queryset(self):
-        self.author = found_or_404(Author.objects.public(self.kwargs["slug"]))
+        self.author = found_or_404(Author.objects.public(self.kwargs["slug"], self.request))
         return Archive.by_author(self.author).cards()
 
     def get_context_data(self, **kwargs):

@@ -77,13 +77,16 @@ class Page:
         return self.revised_at or self.published_at
 
 
-def article_page(slug: str, language: str, code: str) -> Page | None:
+def article_page(slug: str, language: str, code: str, request=None) -> Page | None:
     """The published article's page at this address, with the parts stored for `language` by
-    the code version `code`, or None."""
-    found = rows(PAGE, [language, code, slug, *published_params()], prepared=True)
+    the code version `code`, or None. With the page's request, read with the menu
+    (parts.sections_with)."""
+    from articles.html.parts import looked_up
+
+    found = looked_up(request, PAGE, [language, code, slug, *published_params()])
     if not found:
         return None
-    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found[0]
+    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found
     return Page(
         pk,
         slug,

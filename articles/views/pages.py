@@ -29,7 +29,8 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        page = article_page(self.kwargs["slug"], get_language(), stored.code_version())
+        slug, language = self.kwargs["slug"], get_language()
+        page = article_page(slug, language, stored.code_version(), self.request)
         return stored.with_parts(found_or_404(page))
 
     def get_context_data(self, **kwargs):
@@ -67,7 +68,7 @@ class TagView(PublishedListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
-        self.tag = found_or_404(public_tag(self.kwargs["slug"]))
+        self.tag = found_or_404(public_tag(self.kwargs["slug"], self.request))
         return Archive.tagged(self.tag).cards()
 
     def get_context_data(self, **kwargs):

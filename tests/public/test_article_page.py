@@ -93,12 +93,12 @@ def article_queries(client, article):
 
 
 def test_article_page_query_count_is_pinned(client, story, django_assert_num_queries):
-    # The first reader: the page (no parts yet), the article, bylines with authors, tags,
-    # its parts stored (in a savepoint: three statements), read also, navigation.
-    with django_assert_num_queries(9):
+    # The first reader: the page (no parts yet) with the navigation, the article, bylines
+    # with authors, tags, its parts stored (in a savepoint: three statements), read also.
+    with django_assert_num_queries(8):
         client.get(story.get_absolute_url())
-    # Every later reader: the page with its stored parts, read also, navigation.
-    with django_assert_num_queries(3):
+    # Every later reader: the page with its stored parts and the navigation, read also.
+    with django_assert_num_queries(2):
         client.get(story.get_absolute_url())
 
 

@@ -18,8 +18,9 @@ PAGES = [
     (lambda s: "/", 4, MAKES_CARDS + MAKES_PARTS),  # lead, latest, sections, their cards
     # Lists are paged without a count (articles/views/listing.py).
     (lambda s: s.section.get_absolute_url(), 2, MAKES_CARDS),  # sections (menu and its own), cards
-    (lambda s: "/mot-cle/aes/", 3, MAKES_CARDS),  # tag, page of cards, navigation
-    (lambda s: s.bylines.first().author.get_absolute_url(), 3, MAKES_CARDS),  # author, cards, nav
+    # The tag or author is read with the navigation (articles/html/parts.sections_with).
+    (lambda s: "/mot-cle/aes/", 2, MAKES_CARDS),  # navigation and tag, page of cards
+    (lambda s: s.bylines.first().author.get_absolute_url(), 2, MAKES_CARDS),  # nav and author
     # PostgreSQL: results with their count and stored cards, navigation
     # (articles/ranked_search.py); SQLite: count, page, bylines, navigation.
     (
