@@ -25,11 +25,12 @@ logger = logging.getLogger(__name__)
 ARTICLE_COLUMNS = "a.id, a.section_id, a.version, a.generation, a.published_at, a.created_at"
 
 
-def card_statement(inner: str, order: str = "a.published_at DESC, a.id DESC") -> str:
+def card_statement(inner: str, order: str = "a.published_at DESC, a.id DESC", block="") -> str:
     """A list's statement (selecting ARTICLE_COLUMNS, in `order`) with its cards, as stored
-    in the active language while they match; join_params() come after its own."""
+    in the active language while they match; join_params() come after its own. `block`: a
+    column of the list's own that tells which of a page's blocks a card is in."""
     return f"""
-SELECT a.id, a.section_id, c.title, c.meta, c.standfirst
+SELECT a.id, a.section_id, c.title, c.meta, c.standfirst{f", {block}" if block else ""}
 FROM ({inner}) a
 {matching("articles_card", "c")}
 ORDER BY {order}
@@ -66,6 +67,7 @@ class StoredCard(NamedTuple):
     title: str
     meta: str
     standfirst: str
+    block: int = 0
 
 
 def join_params() -> list:
@@ -76,12 +78,12 @@ def cards(statement: str, params, prepared: bool = False) -> list[StoredCard]:
     """The cards of the articles a list's statement finds, in its order: stored, or made now
     and stored for the next reader."""
     found = rows(statement, params, prepared=prepared)
-    missing = [pk for pk, _section, title, _meta, _standfirst in found if title is None]
+    missing = list({pk for pk, _section, title, *_rest in found if title is None})
     made = make(missing) if missing else {}
     # Stored parts are markup format_html wrote; article_card marks the whole card safe.
     return [
-        StoredCard(pk, section, *(made[pk] if title is None else (title, meta, standfirst)))
-        for pk, section, title, meta, standfirst in found
+        StoredCard(pk, section, *(made[pk] if title is None else (title, meta, standfirst)), *block)
+        for pk, section, title, meta, standfirst, *block in found
         if title is not None or pk in made  # else deleted since the list was read
     ]
 

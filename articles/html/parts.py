@@ -50,9 +50,10 @@ def sections(request) -> list:
 
 # The menu's statement with a page's own lookup (one row at most) joined to its first row,
 # run once (PostgreSQL materializes it): the page's round trip to the database for it,
-# about a tenth of a list page's CPU under load (bench/cpu_split.py), is saved.
+# about a tenth of a list page's CPU under load (bench/cpu_split.py), is saved. `columns`:
+# more of each section's, which its rows bring after the section's own.
 SECTIONS_WITH = """
-SELECT s.id, s.name, s.slug, s.description, s.position, x.*
+SELECT s.id, s.name, s.slug, s.description, s.position, {columns}x.*
 FROM (SELECT id, name, slug, description, position,
         row_number() OVER (ORDER BY position, name) AS n FROM articles_section) s
 LEFT JOIN ({lookup}) x ON s.n = 1
@@ -67,12 +68,18 @@ def sections_with(request, lookup: str, params) -> tuple | None:
     A site without sections finds nothing: it has no article, nor any tag or author that
     one signs, to show.
     """
-    from articles.models import Section
-
-    found = rows(SECTIONS_WITH.format(lookup=lookup), params, prepared=True)
-    remember_sections(request, [Section(*row[:5]) for row in found])
+    found = menu_rows(request, lookup, params)
     looked_up = found[0][5:] if found else None
     return looked_up if looked_up and looked_up[0] is not None else None
+
+
+def menu_rows(request, lookup: str, params, columns: str = "") -> list[tuple]:
+    """SECTIONS_WITH's rows, their sections remembered for the menu."""
+    from articles.models import Section
+
+    found = rows(SECTIONS_WITH.format(lookup=lookup, columns=columns), params, prepared=True)
+    remember_sections(request, [Section(*row[:5]) for row in found])
+    return found
 
 
 def looked_up(request, lookup: str, params) -> tuple | None:

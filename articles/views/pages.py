@@ -4,7 +4,7 @@ from django.views.generic import DetailView, TemplateView
 
 from articles.html import parts, stored
 from articles.models.archive import Archive
-from articles.models.home import lead_and_latest, section_blocks
+from articles.models.home import front_page
 from articles.models.page import article_page
 from articles.models.related import related_articles
 from articles.tags import public_tag
@@ -19,9 +19,8 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        lead, latest = lead_and_latest(LATEST_COUNT)
-        sections = section_blocks(PER_SECTION, self.request)
-        return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
+        front = front_page(self.request, LATEST_COUNT, PER_SECTION)
+        return super().get_context_data(**front._asdict(), **kwargs)
 
 
 class ArticleDetailView(DetailView):

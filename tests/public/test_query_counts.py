@@ -15,7 +15,7 @@ PAGES = [
     # url builder, queries for every reader but the first, and what its first reader after
     # a change also runs: making the cards (MAKES_CARDS), the lead's block (MAKES_PARTS),
     # feed items (MAKES_ENTRIES).
-    (lambda s: "/", 4, MAKES_CARDS + MAKES_PARTS),  # lead, latest, sections, their cards
+    (lambda s: "/", 2, MAKES_CARDS + MAKES_PARTS),  # navigation, lead and cutoffs; cards
     # Lists are paged without a count (articles/views/listing.py).
     (lambda s: s.section.get_absolute_url(), 2, MAKES_CARDS),  # sections (menu and its own), cards
     # The tag or author is read with the navigation (articles/html/parts.sections_with).
