@@ -61,3 +61,14 @@ CARD_CHANGES = [
     (rename_section, '<a class="kicker" href="/rubrique/securite/">Nouveau Nom</a>', None),
     (edit_headline, "Nouveau Nom", None),
 ]
+
+
+def assert_change_shows(read, story, change, shown, gone) -> None:
+    """What `read()` gives before and after the change: `shown` appears, `gone` goes."""
+    before = read()
+    change(story)
+    after = read()
+    if shown:
+        assert shown not in before and shown in after
+    if gone:
+        assert gone in before and gone not in after

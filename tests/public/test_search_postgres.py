@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import Article, Card
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.public.changes import CARD_CHANGES
+from tests.public.changes import CARD_CHANGES, assert_change_shows
 from tests.public.conftest import publish
 from tests.public.test_query_counts import MAKES_CARDS
 
@@ -211,11 +211,9 @@ def test_the_planner_sees_the_words_searched(client, five_matches):
     ("change", "shown", "gone"), CARD_CHANGES, ids=lambda c: getattr(c, "__name__", "")
 )
 def test_a_result_shows_a_change_to_its_card_at_once(client, story, change, shown, gone):
-    before = client.get(SEARCH, {"q": "russie"}).content.decode()
-    assert Card.objects.filter(article=story).exists()  # the result is the stored card
-    change(story)
-    after = client.get(SEARCH, {"q": "russie"}).content.decode()
-    if shown:
-        assert shown not in before and shown in after
-    if gone:
-        assert gone in before and gone not in after
+    def read():
+        html = client.get(SEARCH, {"q": "russie"}).content.decode()
+        assert Card.objects.filter(article=story).exists()  # the result is the stored card
+        return html
+
+    assert_change_shows(read, story, change, shown, gone)
