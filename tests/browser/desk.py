@@ -94,3 +94,7 @@ class ProseEditor:
         dialog = self.page.locator("dialog.prose-editor-dialog")
         dialog.locator("input[name=href]").fill(href)
         dialog.locator("button[type=submit]").click()
+        # Until the dialog has closed and the link is in the text, the words stay selected:
+        # a key pressed meanwhile went elsewhere and the next words replaced them (CI, once).
+        dialog.wait_for(state="hidden")
+        self.area.locator(f'a[href="{href}"]').wait_for()

@@ -87,7 +87,7 @@ def write_body(editor: ProseEditor) -> None:
     editor.new_block()  # an empty item ends the list
     editor.type("Lire le ")
     editor.type_link("plan complet", LINK)
-    editor.page.keyboard.press("End")
+    editor.go_to_end()  # after the link, whose words are still selected
     editor.type(" du ministère.")
 
 
