@@ -81,8 +81,8 @@ def fill(feed: StoredItems, archive: Archive, length: int, items_of) -> None:
         for pk, _published, _revised, xml in found
         if xml is not None or pk in made  # else unpublished since the list was read
     ]
-    dates = [date for pk, *dates, xml in found if xml is not None or pk in made for date in dates]
-    feed.latest = max((aware(date) for date in dates if date), default=None)
+    listed = [times for pk, *times, xml in found if xml is not None or pk in made]
+    feed.latest = max((aware(time) for times in listed for time in times if time), default=None)
 
 
 def make(ids: list[int], items_of) -> dict[int, Written]:
