@@ -7,6 +7,7 @@ public pages run the same few statements on every request.
 
 from datetime import UTC, datetime
 
+import psycopg
 from django.conf import settings
 from django.db import connection
 from django.http import Http404
@@ -17,9 +18,10 @@ def rows(sql: str, params=(), prepared: bool = False) -> list[tuple]:
 
     Planning cost PostgreSQL more than running: 0.75 ms against 0.19 ms for an article's Read
     also, and half of its CPU for an article page under load (bench/cpu_split.py). Only for
-    statements whose best plan does not depend on their values: a prepared statement may
-    settle on one plan for all of them (a search's words, an author who signs one article
-    in a thousand or one in ten need different plans).
+    statements whose best plan does not depend on their values: a prepared statement keeps
+    one plan for all of them (`plan_cache_mode`, newsroom/settings.py), where a search's
+    words, or an author who signs one article in a thousand or one in ten, need different
+    plans.
     """
     if prepared and settings.DATABASE_PREPARED_STATEMENTS and connection.vendor == "postgresql":
         return _prepared_rows(sql, params)
@@ -29,16 +31,23 @@ def rows(sql: str, params=(), prepared: bool = False) -> list[tuple]:
 
 
 def _prepared_rows(sql: str, params) -> list[tuple]:
+    """Through a cursor that binds on the server, which can prepare; Django's own bind in the
+    client, so every other statement is planned for its values (a search's words, an author
+    who signs one article in a thousand). Logged by Django's cursor, as any other."""
+    found = []
+
     def prepare(execute, sql, params, many, context):
-        # Django's wrapper has no way to ask: its psycopg cursor is asked directly, with
-        # psycopg's errors turned into Django's as its wrapper does (a lost connection is
-        # then a 503, and closed at the end of the request).
+        # Django's wrapper has no way to ask: psycopg is asked directly, with its errors
+        # turned into Django's as the wrapper does (a lost connection is then a 503, and
+        # closed at the end of the request).
         with context["connection"].wrap_database_errors:
-            return context["cursor"].cursor.execute(sql, params, prepare=True)
+            with psycopg.Cursor(context["connection"].connection) as bound:
+                bound.execute(sql, params, prepare=True)
+                found.extend(bound.fetchall())
 
     with connection.cursor() as cursor, connection.execute_wrapper(prepare):
         cursor.execute(sql, params)
-        return cursor.fetchall()
+    return found
 
 
 def aware(value: datetime) -> datetime:
