@@ -101,8 +101,7 @@ def test_planner_options_can_be_left_out_for_a_pooler():
         shown[value] = result.stdout
     assert "random_page_cost" not in shown[""]
     assert (
-        "'options': '-c random_page_cost=1.1 -c plan_cache_mode=force_generic_plan'"
-        in shown[None]
+        "'options': '-c random_page_cost=1.1 -c plan_cache_mode=force_generic_plan'" in shown[None]
     )
 
 

@@ -133,11 +133,18 @@ def test_related_articles_without_tags_are_the_sections_latest(client, editor, s
     assert related_urls(client, lone) == [others[i].get_absolute_url() for i in (4, 3, 2, 1)]
 
 
-def test_related_articles_never_include_what_readers_cannot_see(client, story, hidden_articles):
+def test_related_articles_never_include_what_readers_cannot_see(
+    client, story, hidden_articles, editor
+):
     for hidden in hidden_articles.values():
         hidden.tags.add(*story.tags.names())  # shares every tag, and the section
+    # Shares one tag: found past the four hidden ones, which share more (as many as are shown).
+    close = ArticleFactory(headline="Partage un mot-clé", authors=[AuthorFactory()])
+    close.tags.add(story.tags.names()[0])
+    publish(close, editor)
     related = related_urls(client, story)
     assert not set(related) & {hidden.get_absolute_url() for hidden in hidden_articles.values()}
+    assert related[0] == close.get_absolute_url()
     html = page(client, story)
     assert "zanzibar" not in html
 
