@@ -16,7 +16,7 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from jinja2 import Environment
 
-from articles.html import cards, parts, plurals
+from articles.html import cards, parts, plurals, shell
 from newsroom.absolute import absolute
 from newsroom.links import url_for
 
@@ -55,7 +55,7 @@ def environment(**options) -> Environment:
         article_card=cards.article_card,
         reading_time=plurals.reading_time,
         search_results=plurals.search_results,
-        site_nav=parts.site_nav,
+        page_shell=shell.page_shell,
         search_box=parts.search_box,
         share_bar=parts.share_bar,
         language_links=parts.language_links,

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 # A value every slug converter accepts, and that no fixed part of our patterns contains.
 _SLOT = "0slot0"
@@ -20,14 +20,18 @@ _PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
 
 @lru_cache(maxsize=512)
 def _reversed(name, with_slug, language, prefix, urlconf):
-    return reverse(name, urlconf=urlconf, kwargs={"slug": _SLOT} if with_slug else None)
+    with override(language):
+        return reverse(name, urlconf=urlconf, kwargs={"slug": _SLOT} if with_slug else None)
 
 
-def url_for(name: str, slug: str | None = None) -> str:
-    """reverse(name, kwargs={"slug": slug}), or reverse(name) without a slug."""
+def url_for(name: str, slug: str | None = None, language: str | None = None) -> str:
+    """reverse(name, kwargs={"slug": slug}), or reverse(name) without a slug; in `language`
+    when given, else the active one."""
+    language = language or get_language()
     if slug is not None and not _PLAIN_SLUG.match(slug):
-        return reverse(name, kwargs={"slug": slug})
-    pattern = _reversed(name, slug is not None, get_language(), get_script_prefix(), get_urlconf())
+        with override(language):
+            return reverse(name, kwargs={"slug": slug})
+    pattern = _reversed(name, slug is not None, language, get_script_prefix(), get_urlconf())
     return pattern if slug is None else pattern.replace(_SLOT, slug, 1)
 
 

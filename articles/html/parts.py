@@ -4,12 +4,13 @@ Each runs at most one query, whatever the page. newsroom/jinja.py hands them to 
 """
 
 import json
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import capfirst
 from django.urls import translate_url
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
@@ -133,9 +134,14 @@ def share_bar(article, place="top") -> dict:
 def language_links(request) -> list:
     """(code, name, this page's address in that language) for each of the site's languages."""
     return [
-        (code, get_language_info(code)["name_local"], in_language(request, code))
-        for code, _name in settings.LANGUAGES
+        (code, language_name(code), in_language(request, code)) for code, _ in settings.LANGUAGES
     ]
+
+
+@lru_cache(maxsize=16)
+def language_name(code: str) -> str:
+    """The language's own name, as its speakers write it at the start of a line (Français)."""
+    return capfirst(get_language_info(code)["name_local"])
 
 
 def in_language(request, code: str) -> str:
@@ -149,8 +155,7 @@ def in_language(request, code: str) -> str:
     if match is None or not match.namespace or set(match.kwargs) - {"slug"} or match.args:
         return translate_url(path, code)
     query = path.partition("?")[2]
-    with translation.override(code):
-        url = url_for(match.view_name, match.kwargs.get("slug"))
+    url = url_for(match.view_name, match.kwargs.get("slug"), language=code)
     return f"{url}?{query}" if query else url
 
 

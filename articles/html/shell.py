@@ -1,0 +1,59 @@
+"""The shell of every reader's page: its <head> links, masthead, menu and footer links.
+
+It shows nothing but the site's name, the language, the menu, which entry of it is this page,
+and the year; rendering it cost a third of a millisecond of CPU on every page (an article's
+whole page took 3.6, bench/profile_page.py). So it is rendered once for each such set of
+values and kept in the process, as a compiled template is. The menu is still read from the
+database on every request (parts.sections) and is part of what is looked up: a section
+added, renamed or moved shows at the next request. A reader's search words are shown in the
+search box, so a shell with them is rendered and not kept.
+"""
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from django.conf import settings
+from django.template import engines
+from django.urls import get_script_prefix
+from django.utils import timezone
+from django.utils.translation import get_language
+from markupsafe import Markup
+
+from articles.html import parts
+
+KEPT = 64  # shells kept per process: languages × menu entries, a few KB each
+
+
+class Shell(NamedTuple):
+    head: Markup
+    header: Markup
+    footer: Markup
+    year: int
+
+
+def page_shell(request) -> Shell:
+    nav = tuple(parts.site_nav(request))
+    box = parts.search_box(request)
+    values = (get_language(), get_script_prefix(), settings.SITE_NAME, nav)
+    year = timezone.localtime().year
+    if box["query"]:
+        return _render(*values, year, box["query"])
+    return _kept(*values, year)
+
+
+def _render(language, script_prefix, site_name, nav, year, query="") -> Shell:
+    """In the active language, under the active script prefix: both are in the key."""
+    env = engines["jinja2"].env
+    context = {
+        "SITE_NAME": site_name,
+        "nav": nav,
+        "box": {**parts.search_box(None), "query": query},
+    }
+
+    def part(name: str) -> Markup:
+        return Markup(env.get_template(f"includes/shell_{name}.html").render(context))
+
+    return Shell(part("head"), part("header"), part("footer"), year)
+
+
+_kept = lru_cache(maxsize=KEPT)(_render)
