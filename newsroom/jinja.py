@@ -8,6 +8,7 @@ Translations: only `_("…")` and `_("… %(name)s …")|format(name=…)` in te
 `makemessages` reads; plurals are written in Python (ngettext), where it reads them too.
 """
 
+import unicodedata
 from functools import lru_cache
 
 from crispy_forms.utils import render_crispy_form
@@ -26,6 +27,14 @@ def local_date(value, format_name="DATE_FORMAT") -> str:
     if value is None:
         return ""
     return date(timezone.localtime(value) if timezone.is_aware(value) else value, format_name)
+
+
+def fitting_truncatechars(value, length: int):
+    """Django's truncatechars, which gives text in NFC no longer than `length` back as it is:
+    so does this, without its 45 µs (most standfirsts, on every article page)."""
+    if isinstance(value, str) and len(value) <= length and unicodedata.is_normalized("NFC", value):
+        return value
+    return truncatechars(value, length)
 
 
 @lru_cache(maxsize=64)
@@ -68,7 +77,7 @@ def environment(**options) -> Environment:
         absolute_url=absolute,
         jsonld=parts.jsonld,
         date=local_date,
-        truncatechars=truncatechars,
+        truncatechars=fitting_truncatechars,
         linebreaksbr=linebreaksbr,
         capfirst=capfirst,
     )

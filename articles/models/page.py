@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
+from articles.models import related
 from articles.models.columns import article_columns
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
@@ -21,16 +23,17 @@ from newsroom.links import url_for
 from newsroom.sql import aware, placeholders, rows
 
 # What every reader but the first reads: the page's article, if published, with the few
-# columns shown around its stored parts, and those parts in this language while they match
-# it (models/rendering.py).
-PAGE = f"""
-SELECT a.id, a.slug, a.headline, a.standfirst, a.published_at, a.revised_at, a.section_id,
-  r.head, r.main
-FROM articles_article a
-LEFT JOIN articles_rendering r ON r.article_id = a.id AND r.language = %s AND r.code = %s
-  AND r.version = a.version AND r.generation = a.generation
-WHERE a.slug = %s AND {published("a")}
+# columns shown around its stored parts, those parts in this language while they match it
+# (models/rendering.py), and its Read also (models/related.py).
+_PAGE = f"""
+SELECT pa.id, pa.slug, pa.headline, pa.standfirst, pa.published_at, pa.revised_at,
+  pa.section_id, r.head, r.main, {{related}}
+FROM articles_article pa
+LEFT JOIN articles_rendering r ON r.article_id = pa.id AND r.language = %(language)s
+  AND r.code = %(code)s AND r.version = pa.version AND r.generation = pa.generation
+WHERE pa.slug = %(slug)s AND {published(related.PAGE, "%(status)s", "%(now)s")}
 """
+PAGE = {vendor: _PAGE.format(related=column) for vendor, column in related.COLUMN.items()}
 
 # The whole article with its section, when its parts are to be rendered.
 ARTICLE = f"""
@@ -68,6 +71,7 @@ class Page:
     section_id: int
     head: str | None
     main: str | None
+    related: list[related.Related]
 
     def get_absolute_url(self) -> str:
         return url_for("articles:detail", self.slug)
@@ -82,11 +86,21 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
     the code version `code`, or None. With the page's request, read with the menu
     (parts.sections_with)."""
     from articles.html.parts import looked_up
+    from articles.models.article import Article
 
-    found = looked_up(request, PAGE, [language, code, slug, *published_params()])
+    status, now = published_params()
+    params = {
+        "language": language,
+        "code": code,
+        "slug": slug,
+        "status": status,
+        "now": now,
+        "type": ContentType.objects.get_for_model(Article).pk,
+    }
+    found = looked_up(request, PAGE[connection.vendor], params)
     if not found:
         return None
-    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found
+    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main, read = found
     return Page(
         pk,
         slug,
@@ -97,6 +111,7 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
         section_id,
         head and mark_safe(head),
         main and mark_safe(main),
+        related.from_column(read),
     )
 
 

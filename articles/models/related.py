@@ -1,9 +1,9 @@
 """Read also: the published articles sharing the most tags with one, then its section's latest.
 
-One fixed statement (newsroom/sql.py) on every article page, read as plain rows: built with
-the ORM, the two queries it replaces cost 2.9 ms of CPU to compose and compile against 0.1 ms
-to run, and as two raw statements building models, a third of the page's CPU once the
-page's own parts were stored (bench/profile_page.py).
+A column of the article page's own statement (models/page.py), a JSON array: built with the
+ORM, the two queries it replaced cost 2.9 ms of CPU to compose and compile against 0.1 ms to
+run; as two raw statements building models, a third of the page's CPU once the page's own
+parts were stored; as a statement of its own, a round trip (bench/profile_page.py).
 
 The shared tags are counted among the articles written just before and after this one (ids
 grow with time): a tag carried by 20,000 articles took 45 ms when read whole, and what was
@@ -18,36 +18,41 @@ the (section, status, date) index. The two are joined by UNION, not OR: an OR wi
 subquery made PostgreSQL read every article.
 """
 
+import json
 from datetime import datetime
 from typing import NamedTuple
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-
-from articles.models.published import published, published_params
+from articles.models.published import published
 from newsroom.links import url_for
-from newsroom.sql import aware, rows
+from newsroom.sql import aware
 
 WINDOW = 1000  # articles written before and after this one (ids)
+LIMIT = 4
 
-# The taggings of this article's tags in the window, as `t` (object_id): on PostgreSQL one
-# tag at a time; SQLite has no LATERAL, and plans each statement for its values anyway.
+# What the page's statement names its article: no alias below may take it.
+PAGE = "pa"
+
+# The taggings of the page's tags in the window, as `t` (object_id): on PostgreSQL one tag
+# at a time; SQLite has no LATERAL, and plans each statement for its values anyway.
 TAGGED_IN_WINDOW = {
-    "postgresql": """
+    "postgresql": f"""
   (SELECT o.tag_id FROM taggit_taggeditem o
-   WHERE o.content_type_id = %(type)s AND o.object_id = %(article)s) mine
+   WHERE o.content_type_id = %(type)s AND o.object_id = {PAGE}.id) mine
   CROSS JOIN LATERAL (
     SELECT i.object_id FROM taggit_taggeditem i
     WHERE i.tag_id = mine.tag_id AND i.content_type_id = %(type)s
-      AND i.object_id BETWEEN %(low)s AND %(high)s
+      AND i.object_id BETWEEN {PAGE}.id - {WINDOW} AND {PAGE}.id + {WINDOW}
     OFFSET 0) t""",
-    "sqlite": """
+    "sqlite": f"""
   (SELECT i.object_id FROM taggit_taggeditem i
-   WHERE i.content_type_id = %(type)s AND i.object_id BETWEEN %(low)s AND %(high)s
+   WHERE i.content_type_id = %(type)s
+     AND i.object_id BETWEEN {PAGE}.id - {WINDOW} AND {PAGE}.id + {WINDOW}
      AND i.tag_id IN (
        SELECT o.tag_id FROM taggit_taggeditem o
-       WHERE o.content_type_id = %(type)s AND o.object_id = %(article)s)) t""",
+       WHERE o.content_type_id = %(type)s AND o.object_id = {PAGE}.id)) t""",
 }
+# Keeps PostgreSQL to counting before it looks at the articles; SQLite has no OFFSET alone.
+FENCE = {"postgresql": "OFFSET 0", "sqlite": ""}
 
 _RELATED = f"""
 WITH shared AS (
@@ -58,9 +63,9 @@ WITH shared AS (
     ORDER BY shared DESC, t.object_id DESC
     {{fence}}) c
   JOIN articles_article a ON a.id = c.id
-  WHERE {published("a", "%(status)s", "%(now)s")} AND a.id <> %(article)s
+  WHERE {published("a", "%(status)s", "%(now)s")} AND a.id <> {PAGE}.id
   ORDER BY c.shared DESC, c.id DESC
-  LIMIT %(limit)s
+  LIMIT {LIMIT}
 )
 SELECT a.slug, a.headline, a.published_at, s.name, COALESCE(sh.shared, 0) AS shared
 FROM articles_article a
@@ -71,18 +76,26 @@ WHERE a.id IN (
   UNION
   SELECT id FROM (
     SELECT l.id FROM articles_article l
-    WHERE l.section_id = %(section)s AND {published("l", "%(status)s", "%(now)s")}
-      AND l.id <> %(article)s
+    WHERE l.section_id = {PAGE}.section_id AND {published("l", "%(status)s", "%(now)s")}
+      AND l.id <> {PAGE}.id
     ORDER BY l.published_at DESC
-    LIMIT %(limit)s) latest)
+    LIMIT {LIMIT}) latest)
 ORDER BY shared DESC, a.published_at DESC
-LIMIT %(limit)s
+LIMIT {LIMIT}
 """
-# Keeps PostgreSQL to counting before it looks at the articles; SQLite has no OFFSET alone.
-FENCE = {"postgresql": "OFFSET 0", "sqlite": ""}
-RELATED = {
-    vendor: _RELATED.format(tagged=tagged, fence=FENCE[vendor])
-    for vendor, tagged in TAGGED_IN_WINDOW.items()
+
+# As one column: [[slug, headline, published_at, section, shared], …] as JSON text.
+_AS_COLUMN = {
+    "postgresql": "(SELECT json_agg(json_build_array(r.slug, r.headline, r.published_at, r.name,"
+    " r.shared))::text FROM ({related}) r)",
+    "sqlite": "(SELECT json_group_array(json_array(r.slug, r.headline, r.published_at, r.name,"
+    " r.shared)) FROM ({related}) r)",
+}
+COLUMN = {
+    vendor: _AS_COLUMN[vendor].format(
+        related=_RELATED.format(tagged=TAGGED_IN_WINDOW[vendor], fence=FENCE[vendor])
+    )
+    for vendor in _AS_COLUMN
 }
 
 
@@ -93,23 +106,14 @@ class Related(NamedTuple):
     section_name: str
 
 
-def related_articles(article_id: int, section_id: int, limit: int = 4) -> list[Related]:
-    from articles.models.article import Article
-
-    status, now = published_params()
-    params = {
-        "type": ContentType.objects.get_for_model(Article).pk,
-        "article": article_id,
-        "low": article_id - WINDOW,
-        "high": article_id + WINDOW,
-        "section": section_id,
-        "status": status,
-        "now": now,
-        "limit": limit,
-    }
+def from_column(text: str | None) -> list[Related]:
+    """The column's articles, most shared first, then newest (JSON keeps no order in SQLite)."""
+    found = [
+        (shared, aware(datetime.fromisoformat(published_at)), slug, headline, section)
+        for slug, headline, published_at, section, shared in json.loads(text or "[]")
+    ]
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [
-        Related(url_for("articles:detail", slug), headline, aware(published_at), section_name)
-        for slug, headline, published_at, section_name, _shared in rows(
-            RELATED[connection.vendor], params, prepared=True
-        )
+        Related(url_for("articles:detail", slug), headline, published_at, section)
+        for _shared, published_at, slug, headline, section in found
     ]

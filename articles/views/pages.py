@@ -6,7 +6,6 @@ from articles.html import parts, stored
 from articles.models.archive import Archive
 from articles.models.home import front_page
 from articles.models.page import article_page
-from articles.models.related import related_articles
 from articles.tags import public_tag
 from articles.views.listing import PublishedListView
 from newsroom.sql import found_or_404
@@ -37,7 +36,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             head=page.head,
             main=page.main,
-            related=related_articles(page.pk, page.section_id),
+            related=page.related,
             **kwargs,
         )
 

@@ -70,6 +70,25 @@ def test_related_articles_share_tags_then_section(client, story, editor, securit
     assert story.get_absolute_url() not in related
 
 
+def test_read_also_shows_each_headline_date_and_section_as_written(client, story, editor):
+    """Read with the page as JSON (articles/models/related.py): quotes, accents, markup and
+    the date come back as they were, and are escaped once, on the page."""
+    tricky = ArticleFactory(
+        headline='« L\'AES » dit "non" à <b>Paris</b> \\ ½',
+        section=story.section,
+        authors=[AuthorFactory()],
+    )
+    tricky.tags.add(*story.tags.names())
+    publish(tricky, editor, when=PUBLISHED_AT.replace(day=20, hour=23, minute=30))
+    shown = client.get(story.get_absolute_url()).context["related"][0]
+    assert shown.headline == tricky.headline
+    assert shown.published_at == Article.objects.get(pk=tricky.pk).published_at
+    assert shown.section_name == story.section.name
+    html = page(client, story)
+    assert "« L&#39;AES » dit &#34;non&#34; à &lt;b&gt;Paris&lt;/b&gt; \\ ½" in html
+    assert "<b>Paris</b>" not in html
+
+
 @pytest.mark.parametrize("state", ["draft", "review", "scheduled", "unpublished"])
 def test_hidden_article_answers_exactly_like_a_missing_one(client, hidden_articles, state):
     hidden = client.get(hidden_articles[state].get_absolute_url())
@@ -93,12 +112,12 @@ def article_queries(client, article):
 
 
 def test_article_page_query_count_is_pinned(client, story, django_assert_num_queries):
-    # The first reader: the page (no parts yet) with the navigation, the article, bylines
-    # with authors, tags, its parts stored (in a savepoint: three statements), read also.
-    with django_assert_num_queries(8):
+    # The first reader: the page (no parts yet) with the navigation and Read also, the
+    # article, bylines with authors, tags, its parts stored (in a savepoint: three statements).
+    with django_assert_num_queries(7):
         client.get(story.get_absolute_url())
-    # Every later reader: the page with its stored parts and the navigation, read also.
-    with django_assert_num_queries(2):
+    # Every later reader: the page with its stored parts, the navigation and Read also.
+    with django_assert_num_queries(1):
         client.get(story.get_absolute_url())
 
 
