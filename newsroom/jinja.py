@@ -56,7 +56,6 @@ def environment(**options) -> Environment:
         static=static_url,
         link=url_for,
         get_language=translation.get_language,
-        now=timezone.localtime,
         crispy=crispy,
         byline=cards.byline,
         time_tag=cards.time_tag,
