@@ -26,9 +26,9 @@ STATEMENT = f"""
 SELECT a.id, a.published_at, a.revised_at, e.{{column}}
 FROM (
   SELECT {card_store.ARTICLE_COLUMNS}, a.revised_at
-  FROM articles_article a
+  FROM {{source}}
   WHERE {published("a")}{{condition}}
-  ORDER BY {ORDER}
+  ORDER BY {{order}}
   LIMIT %s) a
 {card_store.matching("articles_feedentry", "e")}
 ORDER BY {ORDER}
@@ -69,11 +69,9 @@ def fill(feed: StoredItems, archive: Archive, length: int, items_of) -> None:
     """Give the feed the first `length` articles of the archive, stored, or made now by
     `items_of(articles)` (the feed generator's item dicts, in their order) and stored."""
     column = "atom" if isinstance(feed, Atom1Feed) else "rss"
-    statement = STATEMENT.format(column=column, condition=archive.condition)
+    statement = archive.statement(STATEMENT, column=column)
     params = [*published_params(), *archive.params, length, *card_store.join_params()]
-    # Only the site's own feed is prepared: an author's or a tag's best plan depends on
-    # how many articles they have (newsroom/sql.py).
-    found = rows(statement, params, prepared=not archive.condition)
+    found = rows(statement, params, prepared=archive.prepared)
     missing = [pk for pk, _published, _revised, xml in found if xml is None]
     made = make(missing, items_of) if missing else {}
     feed.stored = [

@@ -20,7 +20,7 @@ def rows(sql: str, params=(), prepared: bool = False) -> list[tuple]:
     also, and half of its CPU for an article page under load (bench/cpu_split.py). Only for
     statements whose best plan does not depend on their values: a prepared statement keeps
     one plan for all of them (`plan_cache_mode`, newsroom/settings.py), where a search's
-    words, or an author who signs one article in a thousand or one in ten, need different
+    words, or a tag carried by one article in a thousand or one in ten, need different
     plans.
     """
     if prepared and settings.DATABASE_PREPARED_STATEMENTS and connection.vendor == "postgresql":
@@ -32,8 +32,8 @@ def rows(sql: str, params=(), prepared: bool = False) -> list[tuple]:
 
 def _prepared_rows(sql: str, params) -> list[tuple]:
     """Through a cursor that binds on the server, which can prepare; Django's own bind in the
-    client, so every other statement is planned for its values (a search's words, an author
-    who signs one article in a thousand). Logged by Django's cursor, as any other."""
+    client, so every other statement is planned for its values (a search's words, a rare
+    tag). Logged by Django's cursor, as any other."""
     found = []
 
     def prepare(execute, sql, params, many, context):

@@ -74,7 +74,7 @@ def test_groups_have_exactly_their_permissions(db):
 
 @pytest.mark.postgres
 def test_postgres_prices_reads_for_data_in_memory(db):
-    """The planner then reads a rare author's bylines rather than walk the whole archive."""
+    """The planner then reads a rare tag's taggings rather than walk the whole archive."""
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
@@ -152,7 +152,7 @@ def test_a_prepared_statement_is_planned_once_for_all_its_values(db):
 
 @pytest.mark.postgres
 def test_other_statements_are_planned_for_their_values(db):
-    """A search's words, a rare or a busy author: never one plan for all their values."""
+    """A search's words, a rare or a busy tag: never one plan for all their values."""
     from newsroom.sql import rows
 
     # The statement as PostgreSQL received it: its values written in, no parameter to share

@@ -14,35 +14,44 @@ from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
 from newsroom.sql import rows
 
+ARTICLES = "articles_article a"
+ORDER = "a.published_at DESC, a.created_at DESC"
+
 PAGE = f"""
 SELECT {CARD_COLUMNS}, {SECTION_COLUMNS}
-FROM articles_article a JOIN articles_section s ON s.id = a.section_id
+FROM {{source}} JOIN articles_section s ON s.id = a.section_id
 WHERE {published("a")}{{condition}}
-ORDER BY a.published_at DESC, a.created_at DESC
+ORDER BY {{order}}
 LIMIT %s OFFSET %s
 """
 
 # A page of the list as cards (articles/html/card_store.py).
-ORDER = "a.published_at DESC, a.created_at DESC"
 CARDS = card_store.card_statement(
     f"""
 SELECT {card_store.ARTICLE_COLUMNS}
-FROM articles_article a
+FROM {{source}}
 WHERE {published("a")}{{condition}}
-ORDER BY {ORDER}
+ORDER BY {{order}}
 LIMIT %s OFFSET %s""",
     ORDER,
 )
 
 COUNT = f"""
-SELECT count(*) FROM articles_article a WHERE {published("a")}{{condition}}
+SELECT count(*) FROM {{source}} WHERE {published("a")}{{condition}}
 """
 
 IN_SECTION = " AND a.section_id = %s"
-# An IN on the author's bylines and on the tag's taggings, read from their own indexes. A
-# join through taggit's generic relation casts each tagging's object_id to compare it, and
-# so cannot use an index: 180 ms for a tag carried by 20,000 of 100,000 articles.
-BY_AUTHOR = " AND a.id IN (SELECT b.article_id FROM articles_byline b WHERE b.author_id = %s)"
+# An author's articles are read from their bylines, newest first, on the bylines' own copy
+# of the publication time (migration 0015): one plan for every author, reading one index
+# entry a row shown. The article's own columns still decide what is published.
+BY_AUTHOR = (
+    "articles_byline b JOIN articles_article a ON a.id = b.article_id",
+    " AND b.author_id = %s AND b.published_at IS NOT NULL",
+    "b.published_at DESC, a.created_at DESC",
+)
+# An IN on the tag's taggings, read from their own index. A join through taggit's generic
+# relation casts each tagging's object_id to compare it, and so cannot use an index: 180 ms
+# for a tag carried by 20,000 of 100,000 articles.
 TAGGED = (
     " AND a.id IN (SELECT i.object_id FROM taggit_taggeditem i"
     " WHERE i.content_type_id = %s AND i.tag_id = %s)"
@@ -50,42 +59,62 @@ TAGGED = (
 
 
 class Archive:
-    def __init__(self, condition: str = "", params=()):
+    """Published articles newest first, where `condition` holds (on `source`, which names
+    the article table `a`). `prepared`: whether one plan serves every value of its
+    parameters (newsroom/sql.py); by default, only the whole site's."""
+
+    def __init__(self, condition="", params=(), *, source=ARTICLES, order=ORDER, prepared=None):
         self.condition, self.params = condition, list(params)
+        self.source, self.order = source, order
+        self.prepared = not condition if prepared is None else prepared
 
     @classmethod
     def of_section(cls, section):
-        return cls(IN_SECTION, [section.pk])
+        # A section's newest come from one index, for a section of 3 articles or 30,000.
+        return cls(IN_SECTION, [section.pk], prepared=True)
 
     @classmethod
     def by_author(cls, author):
-        return cls(BY_AUTHOR, [author.pk])
+        source, condition, order = BY_AUTHOR
+        return cls(condition, [author.pk], source=source, order=order, prepared=True)
 
     @classmethod
     def tagged(cls, tag):
         from articles.models.article import Article
 
+        # Not prepared: a rare tag's articles are best read from its taggings, a busy one's
+        # from the archive, newest first.
         return cls(TAGGED, [ContentType.objects.get_for_model(Article).pk, tag.pk])
+
+    def statement(self, template: str, **more) -> str:
+        """A statement of this list, from its template's {source}, {condition} and {order}."""
+        return template.format(
+            source=self.source, condition=self.condition, order=self.order, **more
+        )
 
     def __getitem__(self, window: slice) -> list:
         """These articles, with their sections and the authors their cards credit."""
         from articles.models.article import Article, credit_authors
 
         start = window.start or 0
-        statement = PAGE.format(condition=self.condition)
         params = [*published_params(), *self.params, window.stop - start, start]
-        articles = list(Article.objects.raw(statement, params))
+        articles = list(Article.objects.raw(self.statement(PAGE), params))
         for article in articles:
             article.section = joined_section(article)
         credit_authors(articles)
         return articles
 
     def cards(self) -> "ArchiveCards":
-        return ArchiveCards(self.condition, self.params)
+        return ArchiveCards(
+            self.condition,
+            self.params,
+            source=self.source,
+            order=self.order,
+            prepared=self.prepared,
+        )
 
     def count(self) -> int:
-        statement = COUNT.format(condition=self.condition)
-        return rows(statement, [*published_params(), *self.params])[0][0]
+        return rows(self.statement(COUNT), [*published_params(), *self.params])[0][0]
 
 
 class ArchiveCards(Archive):
@@ -93,6 +122,9 @@ class ArchiveCards(Archive):
 
     def __getitem__(self, window: slice) -> list:
         start = window.start or 0
-        statement = CARDS.format(condition=self.condition)
         params = [*published_params(), *self.params, window.stop - start, start]
-        return card_store.cards(statement, [*params, *card_store.join_params()])
+        return card_store.cards(
+            self.statement(CARDS),
+            [*params, *card_store.join_params()],
+            prepared=self.prepared,
+        )
