@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from articles.models.published import published
-from newsroom.links import url_for
+from newsroom.links import url_maker
 from newsroom.sql import aware
 
 WINDOW = 1000  # articles written before and after this one (ids)
@@ -113,7 +113,8 @@ def from_column(text: str | None) -> list[Related]:
         for slug, headline, published_at, section, shared in json.loads(text or "[]")
     ]
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    url = url_maker("articles:detail")
     return [
-        Related(url_for("articles:detail", slug), headline, published_at, section)
+        Related(url(slug), headline, published_at, section)
         for _shared, published_at, slug, headline, section in found
     ]

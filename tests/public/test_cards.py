@@ -66,6 +66,16 @@ def test_card_date_is_the_day_in_the_site_time_zone(settings):
         assert 'datetime="2026-11-27T22:05:00-05:00"' in time_tag(late)
 
 
+def test_a_time_written_once_is_written_again_for_another_zone(settings):
+    """Times are written once each (cards.time_tag keeps them): never across zones."""
+    late = PUBLISHED_AT.replace(hour=3)
+    with translation.override("fr"):
+        in_abidjan = time_tag(late)
+        settings.TIME_ZONE = "America/New_York"
+        in_new_york = time_tag(late)
+    assert ">28 novembre 2026<" in in_abidjan and ">27 novembre 2026<" in in_new_york
+
+
 def test_card_heading_level_follows_the_list(client, editor, security):
     article = publish(ArticleFactory(section=security, authors=names("Awa")), editor)
     parts = card_parts(article)
