@@ -31,6 +31,8 @@ def byline(article) -> str:
 
 def time_tag(value, format_name="DATE_FORMAT") -> str:
     """<time> in the site's time zone, machine-readable and written the reader's way."""
+    if value is None:  # now, which is never written twice
+        value = timezone.now()
     return _time_tag(value, format_name, get_language(), timezone.get_current_timezone())
 
 

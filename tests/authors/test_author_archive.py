@@ -1,10 +1,12 @@
 """An author's list: read from their bylines' copy of each article's publication time, which
 the database keeps equal to the article's whatever writes it (migration 0015)."""
 
+import json
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.core import serializers
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import workflow
@@ -49,6 +51,22 @@ def test_every_write_of_a_publication_time_reaches_the_bylines(journalist, edito
     Byline.objects.bulk_create([Byline(article=article, author=AuthorFactory(), position=3)])
     assert_in_step(article)
     assert len(Byline.objects.filter(article=article)) == 4
+
+
+def test_a_restore_that_writes_bylines_before_their_articles_keeps_their_time(published):
+    """loaddata writes a dump's bylines first (their model comes first in the app), before
+    the article they name: the article's arrival gives them its time."""
+    dump = json.loads(serializers.serialize("json", [published.bylines.get(), published]))
+    byline, article = dump
+    article["pk"] = byline["fields"]["article"] = published.pk + 1000
+    article["fields"]["slug"] = "restaure"
+    byline["pk"] += 1000
+    with transaction.atomic():
+        for restored in serializers.deserialize("json", json.dumps(dump)):
+            restored.save()
+    restored = Article.objects.get(slug="restaure")
+    assert_in_step(restored)
+    assert restored.published_at is not None
 
 
 def test_a_bylines_copy_cannot_be_set_to_another_time(published):

@@ -1,13 +1,15 @@
 """Real parallel transactions on PostgreSQL: one publish, one save, readers never see errors."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections, transaction
 from django.test import Client
+from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article, Transition
+from articles.models import Article, Byline, Transition
 from articles.models.article import EditConflict
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
@@ -114,3 +116,41 @@ def test_readers_keep_reading_during_a_publish(story):
     assert set(statuses) <= {200, 404}
     assert Client().get(url).status_code == 200
     assert connection.vendor == "postgresql"
+
+
+def test_a_byline_added_while_its_article_is_published_gets_the_new_time(story):
+    """The byline's trigger reads its article FOR SHARE: a publication written meanwhile
+    waits for the byline's transaction, then gives it its time (else each missed the
+    other's uncommitted write, and the byline kept the old time for good)."""
+    when = timezone.now().replace(microsecond=0)
+    inserted, go = threading.Event(), threading.Event()
+    author = AuthorFactory()
+
+    def add_byline():
+        try:
+            with transaction.atomic():
+                # In bulk, as the importer writes them: no signal touches the article (a
+                # touch would hold its row as well).
+                Byline.objects.bulk_create([Byline(article=story, author=author, position=5)])
+                inserted.set()
+                go.wait(timeout=10)
+        finally:
+            connections.close_all()
+
+    def publish_meanwhile():
+        try:
+            inserted.wait(timeout=10)
+            Article.objects.filter(pk=story.pk).update(published_at=when)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=f) for f in (add_byline, publish_meanwhile)]
+    for thread in threads:
+        thread.start()
+    assert inserted.wait(timeout=10)
+    time.sleep(0.5)  # the publication is under way, waiting or (unlocked) done
+    go.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    times = set(Byline.objects.filter(article=story).values_list("published_at", flat=True))
+    assert times == {when}
