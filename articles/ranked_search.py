@@ -7,12 +7,14 @@ database's time for "sécurité marché" (1,177 matches) against 18 ms for this 
 reads the matches once, ranks them from that read, and joins only the rows the page shows.
 
 A result is the article's stored card (articles/html/card_store.py) with its excerpt: built
-from the article's model, its section and bylines, the results cost half the page's CPU.
+from the article's model, its section and bylines, the results cost half the page's CPU. The
+excerpt is written from the passage of the text with most of the reader's words
+(articles/passages.py).
 """
 
 from dataclasses import dataclass
 
-from articles import search
+from articles import passages, search
 from articles.html import card_store
 from articles.models.published import published, published_params
 from newsroom.sql import rows
@@ -20,8 +22,12 @@ from newsroom.sql import rows
 # The newest matches, read once: ranked (the newest RANKED_MATCHES) and counted (one beyond
 # COUNTED_MATCHES says that more match). The excerpt is written only for the rows shown, not
 # for the row fetched to learn whether a next page exists.
+SOURCE = passages.SOURCE_SQL.format(table="a")
 RESULTS = f"""
-WITH query AS (SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s) AS q),
+WITH query AS (
+    SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s) AS q,
+           tsvector_to_array(to_tsvector(%(config)s::regconfig, %(words)s)) AS lexemes
+),
 matches AS MATERIALIZED (
     SELECT a.id, a.published_at, a.search_vector
     FROM articles_article a
@@ -41,9 +47,11 @@ ranked AS (
 )
 SELECT a.id, c.title, c.meta,
        CASE WHEN r.position <= %(shown)s THEN
-           ts_headline(%(config)s::regconfig,
-                       a.standfirst || ' ' || left(a.body_text, %(excerpt_source)s),
-                       query.q, %(excerpt_options)s)
+           CASE WHEN best.start > 0 THEN '… ' ELSE '' END
+           || ts_headline(%(config)s::regconfig,
+                          substr({SOURCE}, coalesce(best.start, 0) + 1,
+                                 coalesce(best.stop - best.start, %(excerpt_source)s)),
+                          query.q, %(excerpt_options)s)
        END AS excerpt_marked,
        counting.counted
 FROM (SELECT count(*) AS counted FROM matches) counting
@@ -54,6 +62,16 @@ LEFT JOIN (
     JOIN articles_article a ON a.id = r.id
     {card_store.matching("articles_card", "c", "%(language)s", "%(code)s")}
 ) ON r.position > %(offset)s AND r.position <= %(until)s
+-- The passage holding most of the reader's words, first in the text among equals; an article
+-- not yet cut into passages gives its excerpt from the start of its text.
+LEFT JOIN LATERAL (
+    SELECT p.start, p.stop
+    FROM articles_passage p
+    WHERE p.article_id = a.id AND r.position <= %(shown)s
+    ORDER BY (SELECT count(*) FROM unnest(p.vector) word WHERE word.lexeme = ANY(query.lexemes))
+             DESC, p.position
+    LIMIT 1
+) best ON true
 ORDER BY r.position
 """
 

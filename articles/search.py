@@ -24,8 +24,8 @@ CONFIG = "french_unaccent"  # French stemming, accents ignored (see migration 00
 MAX_LENGTH = 200
 MAX_WORDS = 8
 EXCERPT_WORDS = 35
-# Characters of the body an excerpt is taken from: ts_headline parses all it is given, and
-# whole texts cost 12 ms for a page of results.
+# Characters an excerpt is taken from when an article has no passages (articles/passages.py):
+# ts_headline parses all it is given, and whole texts cost 24 ms for a page of results.
 EXCERPT_SOURCE = 1200
 # The newest matches are ranked; older ones are found by other words. A word in a fifth of
 # 100,000 articles would otherwise have every one ranked (hundreds of ms) for a page of 20.

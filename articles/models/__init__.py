@@ -1,5 +1,6 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.lock import EditSession
+from articles.models.passage import Passage
 from articles.models.preview import PreviewLink
 from articles.models.rendering import Card, FeedEntry, Rendering
 from articles.models.revision import Revision
@@ -13,6 +14,7 @@ __all__ = [
     "Byline",
     "Card",
     "EditSession",
+    "Passage",
     "FeedEntry",
     "PreviewLink",
     "Rendering",

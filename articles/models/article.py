@@ -14,7 +14,7 @@ from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMField
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles import rules, search
+from articles import passages, rules, search
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
@@ -337,6 +337,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
             self._revision_pending = True
             transaction.on_commit(self._record_revision)
         search.reindex([self.pk])
+        text_fields = {"standfirst", "body"}
+        if kwargs.get("update_fields") is None or text_fields & set(kwargs["update_fields"]):
+            passages.index([self.pk])
         if self.is_lead:
             # One lead story at a time: choosing a new one retires the previous one.
             Article.objects.filter(is_lead=True).exclude(pk=self.pk).update(is_lead=False)

@@ -1,0 +1,110 @@
+"""A search result's excerpt on PostgreSQL: written from the passage of the article's text
+that holds most of the reader's words, wherever it is (articles/passages.py)."""
+
+import importlib
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles import passages
+from articles.models import Passage
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.conftest import publish
+
+pytestmark = pytest.mark.postgres
+SEARCH = reverse("articles:search")
+FILLER = "Les pluies de saison ont rempli les barrages du pays cette semaine. " * 60
+
+
+def excerpts(client, query) -> dict[int, str]:
+    response = client.get(SEARCH, {"q": query})
+    return {result.pk: result.excerpt_html for result in response.context["articles"]}
+
+
+def published(editor, body, standfirst="Un résumé."):
+    article = ArticleFactory(
+        headline="Chronique", standfirst=standfirst, body=body, authors=[AuthorFactory()]
+    )
+    return publish(article, editor)
+
+
+def test_a_word_deep_in_the_text_is_shown_and_marked(client, editor):
+    article = published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
+    assert len(article.body_text) > 4000
+    excerpt = excerpts(client, "frontiere")[article.pk]
+    assert "<mark>frontière</mark>" in excerpt
+    assert excerpt.startswith("… ")  # not the start of the text
+
+
+def test_the_passage_with_most_of_the_words_is_chosen(client, editor):
+    first = "Le cacao est cher. " * 25  # one of the words, early
+    both = "Le cacao attend au port de San Pedro. "
+    article = published(editor, f"<p>{first}</p><p>{FILLER}</p><p>{both}</p>")
+    excerpt = excerpts(client, "cacao port")[article.pk]
+    assert "<mark>port</mark>" in excerpt and "<mark>cacao</mark>" in excerpt
+
+
+def test_a_match_in_the_standfirst_starts_at_the_start(client, editor):
+    article = published(editor, f"<p>{FILLER}</p>", standfirst="La frontière rouvre.")
+    excerpt = excerpts(client, "frontiere")[article.pk]
+    assert "<mark>frontière</mark> rouvre." in excerpt
+    assert not excerpt.startswith("…")
+
+
+def test_a_result_found_by_its_headline_shows_the_start(client, editor):
+    article = published(editor, f"<p>{FILLER}</p>", standfirst="Rien ici.")
+    excerpt = excerpts(client, "chronique")[article.pk]
+    assert excerpt.startswith("Rien ici.")
+
+
+def test_an_edit_cuts_the_passages_again(client, editor):
+    article = published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
+    article.body = f"<p>{FILLER}</p><p>{FILLER}</p><p>La transhumance reprend.</p>"
+    article.save_by(editor)
+    text = passages.source(article.standfirst, article.body_text)
+    stored = list(Passage.objects.filter(article=article).order_by("position"))
+    assert [(p.start, p.stop) for p in stored] == passages.bounds(text)
+    assert "<mark>transhumance</mark>" in excerpts(client, "transhumance")[article.pk]
+    assert article.pk not in excerpts(client, "frontiere")
+
+
+def test_a_correction_never_shows_the_old_wording(client, editor):
+    """Passages are offsets into the current text, whatever wrote it."""
+    article = published(editor, f"<p>{FILLER}</p><p>Le ministre a démissionné hier.</p>")
+    corrected = article.body_text.replace("démissionné", "été limogé")
+    type(article).objects.filter(pk=article.pk).update(body_text=corrected)  # no re-cut
+    excerpt = excerpts(client, "ministre")[article.pk]
+    assert "démissionné" not in excerpt and "limogé" in excerpt
+
+
+def test_an_article_without_passages_shows_the_start(client, editor):
+    article = published(editor, "<p>La frontière rouvre lundi.</p>", standfirst="Au nord.")
+    Passage.objects.filter(article=article).delete()
+    assert excerpts(client, "frontiere")[article.pk].startswith("Au nord. La <mark>frontière")
+
+
+def test_deleting_an_article_deletes_its_passages(editor):
+    article = published(editor, f"<p>{FILLER}</p>")
+    assert Passage.objects.filter(article=article).count() > 5
+    article.delete()
+    assert not Passage.objects.filter(article_id=article.pk).exists()
+
+
+@pytest.mark.parametrize("query", ['"franchi la"', "frontiere -pluies", "convoi OR zzz", "é"])
+def test_query_syntax_gives_a_page(client, editor, query):
+    published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
+    assert client.get(SEARCH, {"q": query}).status_code == 200
+
+
+def test_the_migration_cuts_every_existing_article(editor):
+    migration = importlib.import_module("articles.migrations.0016_search_passages")
+    articles = [published(editor, f"<p>{FILLER[: 300 * n]}</p>") for n in range(1, 4)]
+    Passage.objects.all().delete()
+    with connection.schema_editor() as schema_editor:
+        migration.cut_passages(None, schema_editor)
+    for article in articles:
+        text = passages.source(article.standfirst, article.body_text)
+        stored = Passage.objects.filter(article=article).order_by("position")
+        assert [(p.start, p.stop) for p in stored] == passages.bounds(text)
+        assert all(p.vector for p in stored)
