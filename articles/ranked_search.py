@@ -26,7 +26,7 @@ SOURCE = passages.SOURCE_SQL.format(table="a")
 RESULTS = f"""
 WITH query AS (
     SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s) AS q,
-           tsvector_to_array(to_tsvector(%(config)s::regconfig, %(words)s)) AS lexemes
+           websearch_to_tsquery(%(config)s::regconfig, %(any_word)s) AS any_word
 ),
 matches AS MATERIALIZED (
     SELECT a.id, a.published_at, a.search_vector
@@ -51,7 +51,7 @@ SELECT a.id, c.title, c.meta,
            || ts_headline(%(config)s::regconfig,
                           substr({SOURCE}, coalesce(best.start, 0) + 1,
                                  coalesce(best.stop - best.start, %(excerpt_source)s)),
-                          query.q, %(excerpt_options)s)
+                          query.any_word, %(excerpt_options)s)
        END AS excerpt_marked,
        counting.counted
 FROM (SELECT count(*) AS counted FROM matches) counting
@@ -62,14 +62,14 @@ LEFT JOIN (
     JOIN articles_article a ON a.id = r.id
     {card_store.matching("articles_card", "c", "%(language)s", "%(code)s")}
 ) ON r.position > %(offset)s AND r.position <= %(until)s
--- The passage holding most of the reader's words, first in the text among equals; an article
--- not yet cut into passages gives its excerpt from the start of its text.
+-- The passage holding most of the reader's words (its words have no positions: ts_rank
+-- counts them), first in the text among equals; an article not yet cut into passages gives
+-- its excerpt from the start of its text.
 LEFT JOIN LATERAL (
     SELECT p.start, p.stop
     FROM articles_passage p
     WHERE p.article_id = a.id AND r.position <= %(shown)s
-    ORDER BY (SELECT count(*) FROM unnest(p.vector) word WHERE word.lexeme = ANY(query.lexemes))
-             DESC, p.position
+    ORDER BY ts_rank(p.vector, query.any_word) DESC, p.position
     LIMIT 1
 ) best ON true
 ORDER BY r.position
@@ -86,6 +86,14 @@ class RankedRows:
     counted: int  # matches counted, up to COUNTED_MATCHES + 1
 
 
+def any_word(terms: list[str]) -> str:
+    """The reader's words joined by OR, for the excerpts: ts_headline marks nothing in a text
+    that does not hold the whole query, and a passage may hold some of the words only. Words
+    excluded ("-word") and the operator itself are left out; quotes are only syntax."""
+    kept = (t.replace('"', "") for t in terms if not t.startswith("-") and t.lower() != "or")
+    return " or ".join(word for word in kept if word)
+
+
 def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
     """The matches at [offset, offset + shown), best first, and one more without excerpt."""
     terms = search.words(text)
@@ -95,6 +103,7 @@ def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
     params = {
         "config": search.CONFIG,
         "words": " ".join(terms),
+        "any_word": any_word(terms),
         "read": max(search.RANKED_MATCHES, search.COUNTED_MATCHES + 1),
         "ranked": search.RANKED_MATCHES,
         "shown": offset + shown,

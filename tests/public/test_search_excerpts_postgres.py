@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from articles import passages
+from articles import passages, ranked_search
 from articles.models import Passage
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import publish
@@ -43,6 +43,28 @@ def test_the_passage_with_most_of_the_words_is_chosen(client, editor):
     article = published(editor, f"<p>{first}</p><p>{FILLER}</p><p>{both}</p>")
     excerpt = excerpts(client, "cacao port")[article.pk]
     assert "<mark>port</mark>" in excerpt and "<mark>cacao</mark>" in excerpt
+
+
+def test_words_in_different_passages_are_each_marked(client, editor):
+    """The article holds both words, no passage does: the excerpt still marks one."""
+    article = published(
+        editor, f"<p>{FILLER}</p><p>Le cacao attend.</p><p>{FILLER}</p><p>Au port.</p>"
+    )
+    assert "<mark>" in excerpts(client, "cacao port")[article.pk]
+
+
+@pytest.mark.parametrize(
+    ("terms", "joined"),
+    [
+        (["cacao", "port"], "cacao or port"),
+        (["cacao", "-port"], "cacao"),
+        (["cacao", "OR", "port"], "cacao or port"),
+        (['"cacao', 'port"'], "cacao or port"),
+        (['"', "-"], ""),
+    ],
+)
+def test_any_word_of_the_query_is_marked(terms, joined):
+    assert ranked_search.any_word(terms) == joined
 
 
 def test_a_match_in_the_standfirst_starts_at_the_start(client, editor):
