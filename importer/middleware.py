@@ -11,9 +11,12 @@ Last in the chain (inside the page cache, so answers are cached like any page):
 Only articles published now are redirected to: anything else stays a 404.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
-from django.urls import is_valid_path, reverse
+from django.urls import Resolver404, get_resolver, is_valid_path, reverse
+from django.utils.translation import get_language
 
 from importer import legacy
 
@@ -36,7 +39,7 @@ class LegacyRedirectMiddleware:
         keys = [post_key] if post_key else []
         keys.append(legacy.path_key(request.path_info))
         path, urlconf = request.path_info, getattr(request, "urlconf", None)
-        if not is_valid_path(path, urlconf):
+        if not _site_answers(path, get_resolver(urlconf), get_language()):
             if _slash_will_be_appended(path, urlconf):
                 return self.get_response(request)  # CommonMiddleware turns it into a redirect
             return _redirect(request, keys) or self.get_response(request)
@@ -44,6 +47,19 @@ class LegacyRedirectMiddleware:
         if response.status_code != 404:
             return response
         return _redirect(request, keys) or response
+
+
+@lru_cache(maxsize=4096)
+def _site_answers(path, resolver, language) -> bool:
+    """Whether one of the site's URL patterns matches `path`, remembered for each address:
+    resolving it cost every page 45–70 µs on top of the resolution that serves it. The
+    resolver (a new one when the URL configuration changes) and the language (which decides
+    the prefix of i18n_patterns) are part of the key."""
+    try:
+        resolver.resolve(path)
+    except Resolver404:
+        return False
+    return True
 
 
 def _slash_will_be_appended(path, urlconf) -> bool:

@@ -3,7 +3,9 @@ in place of a page that exists."""
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.urls import path as route
 
 from articles.models import Article
 from tests.conftest import client_for
@@ -96,6 +98,18 @@ def test_a_page_that_exists_is_never_shadowed(client, imported):
     # Without its slash, the site's own redirect to the page wins, not the old post.
     response = client.get("/contact")
     assert (response.status_code, response["Location"]) == (301, "/contact/")
+
+
+# A URL configuration with a page where post 12's old address is, for the test below.
+urlpatterns = [route("le-marche/", lambda request: HttpResponse("une page"))]
+
+
+def test_a_page_added_since_an_address_was_checked_is_not_shadowed(client, imported, settings):
+    """What the middleware remembers of an address is forgotten with the URL configuration."""
+    assert client.get("/le-marche/").status_code == 301  # no page there yet
+    settings.ROOT_URLCONF = __name__
+    response = client.get("/le-marche/")
+    assert (response.status_code, response.content) == (200, b"une page")
 
 
 def test_p_on_a_real_page_is_left_to_that_page(imported, editor):
