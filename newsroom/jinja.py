@@ -17,7 +17,7 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from jinja2 import Environment
 
-from articles.html import cards, parts, plurals, shell
+from articles.html import cards, language_nav, parts, plurals, shell
 from newsroom.absolute import absolute
 from newsroom.links import url_for
 
@@ -66,7 +66,7 @@ def environment(**options) -> Environment:
         page_shell=shell.page_shell,
         search_box=parts.search_box,
         share_bar=parts.share_bar,
-        language_links=parts.language_links,
+        language_nav=language_nav.language_nav,
         og_locale=parts.og_locale,
         article_picture=parts.article_picture,
         social_image=parts.social_image,

@@ -36,6 +36,13 @@ def time_tag(value, format_name="DATE_FORMAT") -> str:
     return _time_tag(value, format_name, get_language(), timezone.get_current_timezone())
 
 
+def time_writer(format_name="DATE_FORMAT"):
+    """time_tag for a page's several times (never None): the language and the zone are
+    looked up once, where each lookup cost as much as the kept tag (8 µs a time)."""
+    language, zone = get_language(), timezone.get_current_timezone()
+    return lambda value: _time_tag(value, format_name, language, zone)
+
+
 @lru_cache(maxsize=4096)
 def _time_tag(value, format_name, language, zone) -> str:
     """Written once for each time, format, language and zone: an article page writes the

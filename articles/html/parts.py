@@ -111,24 +111,36 @@ def remember_sections(request, found: list) -> None:
         request._sections = found
 
 
-def site_nav(request) -> list:
-    """The sections menu: (name, url, is this page)."""
-    current = request.path if request else None
-    home = url_for("articles:home")
+def site_nav(menu: tuple, current: tuple | None) -> list:
+    """The sections menu: (name, url, is this page), for the sections of `menu` and the
+    entry `current` (menu_entry) in the active language."""
     section_url = url_maker("articles:section")
-    links = [(_("Home"), home, home == current)]
-    for section in sections(request):
-        url = section_url(section.slug)
-        links.append((section.name, url, url == current))
+    links = [(_("Home"), url_for("articles:home"), current == ("articles:home", None))]
+    for section in menu:
+        links.append(
+            (section.name, section_url(section.slug), current == ("articles:section", section.slug))
+        )
     return links
+
+
+def menu_entry(request) -> tuple | None:
+    """Which entry of the menu this page is, if one: (view name, section slug or None)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name not in ("articles:home", "articles:section"):
+        return None
+    return match.view_name, match.kwargs.get("slug")
+
+
+def search_query(request) -> str:
+    """The reader's search words as the search box shows them."""
+    return request.GET.get("q", "")[:MAX_SEARCH_LENGTH] if request else ""
 
 
 def search_box(request, prefix="site-search", name=None) -> dict:
     """The search form: plain markup, as it is on every page (crispy cost 0.7 ms a page)."""
-    query = request.GET.get("q", "") if request else ""
     return {
         "action": url_for("articles:search"),
-        "query": query[:MAX_SEARCH_LENGTH],
+        "query": search_query(request),
         "max_length": MAX_SEARCH_LENGTH,
         "prefix": prefix,
         "name": name or _("Site search"),

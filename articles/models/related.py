@@ -22,6 +22,7 @@ import json
 from datetime import datetime
 from typing import NamedTuple
 
+from articles.html.cards import time_writer
 from articles.models.published import published
 from newsroom.links import url_maker
 from newsroom.sql import aware
@@ -104,6 +105,7 @@ class Related(NamedTuple):
     headline: str
     published_at: datetime
     section_name: str
+    time_html: str  # its <time> tag (cards.time_tag)
 
 
 def from_column(text: str | None) -> list[Related]:
@@ -113,8 +115,8 @@ def from_column(text: str | None) -> list[Related]:
         for slug, headline, published_at, section, shared in json.loads(text or "[]")
     ]
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    url = url_maker("articles:detail")
+    url, written = url_maker("articles:detail"), time_writer()
     return [
-        Related(url(slug), headline, published_at, section)
+        Related(url(slug), headline, published_at, section, written(published_at))
         for _shared, published_at, slug, headline, section in found
     ]

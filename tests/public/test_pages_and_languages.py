@@ -77,3 +77,16 @@ def test_language_links_match_django_translate_url_on_every_kind_of_page(client,
         path = response.wsgi_request.get_full_path()
         assert links == {"fr": translate_url(path, "fr"), "en": translate_url(path, "en")}, page
         assert links["en"].startswith("/en/") and not links["fr"].startswith("/en/")
+
+
+def test_the_language_menu_marks_this_language_and_escapes_the_address(client, story):
+    """Written in Python (articles/html/language_nav.py), escaped as the template did."""
+    hostile = '"><script>alert(1)</script>'
+    for prefix, language in (("", "fr"), ("/en", "en")):
+        html = client.get(f"{prefix}{reverse('articles:search')}", {"q": hostile}).content.decode()
+        menu = html[
+            html.index('<nav class="languages"') : html.index("</nav>", html.index("languages"))
+        ]
+        marked = re.findall(r'lang="(\w+)" hreflang="\w+" aria-current="true"', menu)
+        assert marked == [language]
+        assert "<script>" not in menu and "%3Cscript%3E" in menu
