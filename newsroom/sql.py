@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import psycopg
 from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.http import Http404
 
 
@@ -33,7 +33,27 @@ def rows(sql: str, params=(), prepared: bool = False) -> list[tuple]:
 def _prepared_rows(sql: str, params) -> list[tuple]:
     """Through a cursor that binds on the server, which can prepare; Django's own bind in the
     client, so every other statement is planned for its values (a search's words, a rare
-    tag). Logged by Django's cursor, as any other."""
+    tag).
+
+    While Django logs statements (DEBUG, tests counting them) or wraps them, through its
+    cursor as any other. Otherwise, as the site runs, on the connection's own binding cursor
+    with the checks Django's cursor makes: Django's cursor, its wrapper and a new cursor cost
+    40 µs a statement, as much as a round trip to the database (`SELECT 1`: 0.105 ms against
+    0.065)."""
+    db = connections[DEFAULT_DB_ALIAS]
+    if db.queries_logged or db.execute_wrappers:
+        return _logged_prepared_rows(sql, params)
+    db.close_if_health_check_failed()
+    db.ensure_connection()
+    db.validate_thread_sharing()
+    db.validate_no_broken_transaction()
+    with db.wrap_database_errors:
+        bound = db.binding_cursor()
+        bound.execute(sql, params, prepare=True)
+        return bound.fetchall()
+
+
+def _logged_prepared_rows(sql: str, params) -> list[tuple]:
     found = []
 
     def prepare(execute, sql, params, many, context):

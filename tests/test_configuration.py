@@ -151,6 +151,36 @@ def test_a_prepared_statement_is_planned_once_for_all_its_values(db):
 
 
 @pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # as every such test here
+def test_a_prepared_statement_survives_a_new_connection():
+    """Unlogged, prepared statements run on a cursor kept with the connection: one closed
+    (a database restart, CONN_MAX_AGE) gives way to the new connection's."""
+    from newsroom.sql import rows
+
+    SectionFactory(name="Économie", slug="economie")
+    assert not connection.queries_logged  # the way the site runs them
+    kept = rows(PREPARED, ["economie"], prepared=True)
+    connection.close()
+    assert rows(PREPARED, ["economie"], prepared=True) == kept == [("Économie",)]
+    assert connection.binding_cursor().connection is connection.connection
+
+
+@pytest.mark.postgres
+def test_a_prepared_statement_in_a_broken_transaction_is_refused(db):
+    """As through Django's cursor: after an error inside atomic(), nothing more runs."""
+    from django.db import DatabaseError, transaction
+    from django.db.transaction import TransactionManagementError
+
+    from newsroom.sql import rows
+
+    with transaction.atomic():
+        with pytest.raises(DatabaseError), transaction.atomic(savepoint=False):
+            rows("SELECT no_such_column FROM articles_section", prepared=True)
+        with pytest.raises(TransactionManagementError):
+            rows(PREPARED, ["economie"], prepared=True)
+
+
+@pytest.mark.postgres
 def test_other_statements_are_planned_for_their_values(db):
     """A search's words, a rare or a busy tag: never one plan for all their values."""
     from newsroom.sql import rows

@@ -7,10 +7,12 @@ with a round trip, `SELECT 1`: about 0.3 ms of CPU a page under load, a tenth of
 trusted. A connection broken meanwhile fails its statement as it would have failed the check
 a moment before, and Django closes it at the end of that request (errors_occurred), so the
 next one reconnects; while the database is down, every request gets the 503 as before.
+It also keeps a cursor that binds on the server, for prepared statements.
 """
 
 import time
 
+import psycopg
 from django.db.backends.postgresql import base, operations
 
 CHECK_EVERY = 1.0  # seconds
@@ -28,6 +30,15 @@ class DatabaseOperations(operations.DatabaseOperations):
 class DatabaseWrapper(base.DatabaseWrapper):
     ops_class = DatabaseOperations
     checked_at = float("-inf")
+    _binding_cursor = None
+
+    def binding_cursor(self) -> psycopg.Cursor:
+        """A cursor of the open connection that binds on the server, so can prepare
+        (newsroom/sql.py); kept with the connection, where making one cost 20 µs."""
+        kept = self._binding_cursor
+        if kept is None or kept.connection is not self.connection or kept.closed:
+            kept = self._binding_cursor = psycopg.Cursor(self.connection)
+        return kept
 
     def connect(self):
         super().connect()
