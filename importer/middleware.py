@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from importer import legacy
 
 HOME_PATHS = ("/", "/index.php")
+REMEMBERED_PATH = 200  # characters: a slug is 100 at most, its prefixes a few dozen
 MAX_POST_ID_DIGITS = 19
 
 
@@ -39,7 +40,7 @@ class LegacyRedirectMiddleware:
         keys = [post_key] if post_key else []
         keys.append(legacy.path_key(request.path_info))
         path, urlconf = request.path_info, getattr(request, "urlconf", None)
-        if not _site_answers(path, get_resolver(urlconf), get_language()):
+        if not _answers(path, urlconf):
             if _slash_will_be_appended(path, urlconf):
                 return self.get_response(request)  # CommonMiddleware turns it into a redirect
             return _redirect(request, keys) or self.get_response(request)
@@ -47,6 +48,14 @@ class LegacyRedirectMiddleware:
         if response.status_code != 404:
             return response
         return _redirect(request, keys) or response
+
+
+def _answers(path, urlconf) -> bool:
+    """Whether one of the site's URL patterns matches `path`; remembered unless the address
+    is longer than a page's of this site, so that what is kept stays small."""
+    if len(path) > REMEMBERED_PATH:
+        return bool(is_valid_path(path, urlconf))
+    return _site_answers(path, get_resolver(urlconf), get_language())
 
 
 @lru_cache(maxsize=4096)
