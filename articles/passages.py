@@ -42,8 +42,8 @@ def bounds(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# The passages' words from their text as Python cut it: joined to the articles instead, a
-# batch of a thousand was planned as a scan of the whole table, and seeding slowed as it grew.
+# The passages' words from the text Python cut, sent with the offsets: the words and the
+# offsets then always come from the same text, whatever writes the article meanwhile.
 INSERT = """
 INSERT INTO articles_passage (article_id, position, start, stop, vector)
 SELECT cut.article_id, cut.position, cut.start, cut.stop,
