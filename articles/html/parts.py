@@ -22,6 +22,7 @@ from articles.share import share_links
 from newsroom.absolute import absolute
 from newsroom.links import url_for, url_maker
 from newsroom.sql import rows
+from newsroom.text import clean_line
 
 # Characters that could end the script element or start markup, written as JSON escapes.
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -132,8 +133,8 @@ def menu_entry(request) -> tuple | None:
 
 
 def search_query(request) -> str:
-    """The reader's search words as the search box shows them."""
-    return request.GET.get("q", "")[:MAX_SEARCH_LENGTH] if request else ""
+    """The reader's search words as the search box shows them, control characters out."""
+    return clean_line(request.GET.get("q", "")[:MAX_SEARCH_LENGTH]) if request else ""
 
 
 def search_box(request, prefix="site-search", name=None) -> dict:

@@ -1,6 +1,7 @@
 import math
 
 from articles import search
+from articles.html.parts import search_query
 from articles.models.article import credit_authors
 from articles.ranked_search import ranked_rows
 from articles.views.listing import PublishedListView, archive_page, page_number
@@ -12,7 +13,7 @@ class SearchView(PublishedListView):
     template_name = "articles/search.html"
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "")
+        self.query = search_query(self.request)  # as shown: bounded, control characters out
         if search.uses_postgres():
             return None  # one statement a page: paginate_queryset()
         return self.published().search(self.query)

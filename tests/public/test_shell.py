@@ -54,12 +54,22 @@ def masthead_search(html: str) -> str:
 
 
 def test_a_readers_search_words_are_shown_to_them_and_not_kept(client, story):
+    shell._kept.cache_clear()
     client.get("/")
     kept_before = shell._kept.cache_info().currsize
     for word in ("zanzibar", "moscou", "abidjan"):
         assert masthead_search(client.get("/recherche/", {"q": word}).content.decode()) == word
-    assert shell._kept.cache_info().currsize == kept_before
+    # One shell for every search page of this language and menu, with a mark for the words.
+    assert shell._kept.cache_info().currsize == kept_before + 1
     assert masthead_search(client.get("/").content.decode()) == ""
+    assert masthead_search(client.get("/recherche/", {"q": "dakar"}).content.decode()) == "dakar"
+
+
+def test_a_readers_search_words_are_escaped_and_cleaned_in_the_masthead(client, story):
+    hostile = '"><script>alert(1)</script>\x00query\x00 \x00'
+    html = client.get("/recherche/", {"q": hostile}).content.decode()
+    assert "<script>alert(1)" not in html and "\x00" not in html
+    assert masthead_search(html) == "&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;query"
 
 
 def test_the_year_turns(client, story):
