@@ -19,9 +19,10 @@ from articles.html import card_store
 from articles.models.published import published, published_params
 from newsroom.sql import rows
 
-# The newest matches, read once: ranked (the newest RANKED_MATCHES) and counted (one beyond
-# COUNTED_MATCHES says that more match). The excerpt is written only for the rows shown, not
-# for the row fetched to learn whether a next page exists.
+# The newest matches, read once: the newest SHOWN_MATCHES shown, of which the newest
+# RANKED_MATCHES ranked and the others after them, newest first; counted (one beyond
+# COUNTED_MATCHES says that more match). The excerpt is written only for the rows shown, not for the row fetched to learn
+# whether a next page exists.
 SOURCE = passages.SOURCE_SQL.format(table="a")
 RESULTS = f"""
 WITH query AS (
@@ -39,10 +40,14 @@ matches AS MATERIALIZED (
     LIMIT %(read)s
 ),
 ranked AS (
+    -- ts_rank reads the whole text's words: only the newest are ranked, each once.
     SELECT newest.id, newest.published_at,
-           row_number() OVER (ORDER BY ts_rank(newest.search_vector, query.q) DESC,
+           row_number() OVER (ORDER BY newest.age > %(ranked)s,
+                              CASE WHEN newest.age <= %(ranked)s
+                                   THEN ts_rank(newest.search_vector, query.q) END DESC,
                               newest.published_at DESC, newest.id DESC) AS position
-    FROM (SELECT * FROM matches ORDER BY published_at DESC, id DESC LIMIT %(ranked)s) newest,
+    FROM (SELECT *, row_number() OVER (ORDER BY published_at DESC, id DESC) AS age
+          FROM matches ORDER BY published_at DESC, id DESC LIMIT %(shown_matches)s) newest,
          query
 )
 SELECT a.id, c.title, c.meta,
@@ -104,8 +109,9 @@ def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
         "config": search.CONFIG,
         "words": " ".join(terms),
         "any_word": any_word(terms),
-        "read": max(search.RANKED_MATCHES, search.COUNTED_MATCHES + 1),
+        "read": max(search.SHOWN_MATCHES, search.COUNTED_MATCHES + 1),
         "ranked": search.RANKED_MATCHES,
+        "shown_matches": search.SHOWN_MATCHES,
         "shown": offset + shown,
         "offset": offset,
         "until": offset + shown + 1,

@@ -122,18 +122,29 @@ def test_drafts_are_never_found(client, electors, journalist):
     assert Article.objects.filter(headline="Électeurs secrets").exists()
 
 
-def test_only_the_newest_matches_are_ranked(client, editor, monkeypatch):
+def test_the_newest_matches_are_ranked_and_the_older_follow_newest_first(
+    client, editor, monkeypatch
+):
     from articles import search
     from tests.public.conftest import PUBLISHED_AT
 
-    made = []
-    for day in range(1, 4):
-        article = ArticleFactory(headline=f"Transhumance {day}", authors=[AuthorFactory()])
-        made.append(publish(article, editor, when=PUBLISHED_AT.replace(day=day)))
-    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    def made(day, headline, body):
+        article = ArticleFactory(headline=headline, body=body, authors=[AuthorFactory()])
+        return publish(article, editor, when=PUBLISHED_AT.replace(day=day)).pk
+
+    # Oldest first; the best match is the oldest of all.
+    best_but_oldest = made(1, "Transhumance : la transhumance", "<p>Transhumance.</p>")
+    older = made(2, "Élevage", "<p>Une transhumance.</p>")
+    weak = made(3, "Élevage", "<p>Une transhumance.</p>")
+    strong = made(4, "La transhumance reprend", "<p>Une transhumance.</p>")
+    newest = made(5, "Élevage", "<p>Une transhumance.</p>")
+    assert found(client, "transhumance")[0] == best_but_oldest  # all five ranked
+
+    monkeypatch.setattr(search, "RANKED_MATCHES", 3)
     response = client.get(SEARCH, {"q": "transhumance"})
-    assert {result.pk for result in response.context["articles"]} == {made[1].pk, made[2].pk}
-    assert response.context["total"] == 3  # counted all the same
+    shown = [result.pk for result in response.context["articles"]]
+    assert shown == [strong, newest, weak, older, best_but_oldest]
+    assert response.context["total"] == 5
 
 
 @pytest.fixture
@@ -181,10 +192,11 @@ def test_a_page_beyond_the_results_shows_the_last_one(client, five_matches):
     assert response.context["total"] == 5
 
 
-def test_pages_stop_at_the_ranked_matches(client, five_matches, monkeypatch):
+def test_pages_stop_at_the_shown_matches(client, five_matches, monkeypatch):
     from articles import search
 
-    monkeypatch.setattr(search, "RANKED_MATCHES", 3)
+    monkeypatch.setattr(search, "RANKED_MATCHES", 1)
+    monkeypatch.setattr(search, "SHOWN_MATCHES", 3)
     response = client.get(SEARCH, {"q": "transhumance", "page": 3})
     assert response.context["page_obj"].number == 2  # the third match is the last shown
     assert [result.pk for result in response.context["articles"]] == [five_matches[2].pk]
