@@ -21,8 +21,8 @@ from newsroom.sql import rows
 
 # The newest matches, read once: the newest SHOWN_MATCHES shown, of which the newest
 # RANKED_MATCHES ranked and the others after them, newest first; counted (one beyond
-# COUNTED_MATCHES says that more match). The excerpt is written only for the rows shown, not for the row fetched to learn
-# whether a next page exists.
+# COUNTED_MATCHES says that more match). The excerpt is written only for the rows shown,
+# not for the row fetched to learn whether a next page exists.
 SOURCE = passages.SOURCE_SQL.format(table="a")
 RESULTS = f"""
 WITH query AS (
