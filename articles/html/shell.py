@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 from articles.html import parts
 
 KEPT = 64  # shells kept per process: languages × menu entries, a few KB each
-# Where a reader's search words go in a kept shell: no character of it survives search_query,
-# which takes control characters out, and it is replaced in the rendered shell only.
+# Where a reader's search words go in a kept shell. A reader's words cannot hold it, as
+# search_query takes NULs out; and only the rendered shell is searched for it, once.
 QUERY_MARK = "\x00query\x00"
 
 
