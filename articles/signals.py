@@ -4,16 +4,16 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles import search
-from articles.models import Article, Byline, Section
+from articles.models import Article, Byline, Section, Tagging
 from articles.models.rendering import touch
 from authors.models import Author
 from newsroom import page_cache
 
 
-@receiver(m2m_changed, sender=TaggedItem)
+@receiver(m2m_changed, sender=Tagging)
 def tags_changed(sender, instance, action, **kwargs):
     if isinstance(instance, Article) and action in ("post_add", "post_remove", "post_clear"):
         search.reindex([instance.pk])
@@ -55,7 +55,7 @@ def shown_everywhere_changed(sender, **kwargs):
     _pages_changed()
 
 
-@receiver(m2m_changed, sender=TaggedItem)
+@receiver(m2m_changed, sender=Tagging)
 def published_tags_changed(sender, instance, action, **kwargs):
     if isinstance(instance, Article) and instance.status == Article.Status.PUBLISHED:
         _pages_changed()
@@ -75,7 +75,7 @@ def byline_shown(sender, instance, **kwargs):
     touch([instance.article_id])
 
 
-@receiver(m2m_changed, sender=TaggedItem)
+@receiver(m2m_changed, sender=Tagging)
 def tags_shown(sender, instance, action, **kwargs):
     if isinstance(instance, Article) and action in ("post_add", "post_remove", "post_clear"):
         touch([instance.pk])
@@ -85,7 +85,7 @@ def tags_shown(sender, instance, action, **kwargs):
 @receiver(pre_delete, sender=Tag)  # before its taggings go with it
 def tag_shown(sender, instance, created=False, **kwargs):
     if not created:
-        touch(TaggedItem.objects.filter(tag=instance).values("object_id"))
+        touch(Tagging.objects.filter(tag=instance).values("content_object_id"))
 
 
 @receiver(post_save, sender=Author)

@@ -53,7 +53,7 @@ def sample_paths(env):
         "from articles.models import Article; from django.db.models import Count;"
         "from taggit.models import Tag; from authors.models import Author;"
         "a = list(Article.objects.published().order_by('-published_at')[:51])[-1];"
-        f"tags = Tag.objects.annotate(n=Count('taggit_taggeditem_items')).filter(n__gt={PAGE});"
+        f"tags = Tag.objects.annotate(n=Count('articles_tagging_items')).filter(n__gt={PAGE});"
         "t, rt = tags.order_by('-n', 'pk')[0], tags.order_by('n', 'pk')[0];"
         f"authors = Author.objects.annotate(n=Count('bylines')).filter(n__gt={PAGE});"
         "au, ra = authors.order_by('-n', 'pk')[0], authors.order_by('n', 'pk')[0];"

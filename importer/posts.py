@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from taggit.models import TaggedItem
 
 from articles import search
-from articles.models import Article, Byline, Status, Transition
+from articles.models import Article, Byline, Status, Tagging, Transition
 from importer import legacy, report
 from importer.body import convert
 from importer.models import ImportedPost, LegacyAddress
@@ -166,9 +165,9 @@ class PostImporter:
             Byline.objects.bulk_create([Byline(article=article, author=author, position=0)])
         else:
             self._note(post, _("no author"))
-        TaggedItem.objects.bulk_create(
+        Tagging.objects.bulk_create(
             [
-                TaggedItem(tag=tag, content_object=article)
+                Tagging(tag=tag, content_object=article)
                 for tag in self.tags.for_post(post, other_categories)
             ]
         )

@@ -54,7 +54,7 @@ class PopularTagFilter(admin.SimpleListFilter):
     LIMIT = 30
 
     def lookups(self, request, model_admin):
-        popular = Tag.objects.annotate(uses=Count("taggit_taggeditem_items")).order_by(
+        popular = Tag.objects.annotate(uses=Count("articles_tagging_items")).order_by(
             "-uses", "name"
         )[: self.LIMIT]
         choices = [(tag.slug, tag.name) for tag in popular]

@@ -5,13 +5,13 @@ The copy is kept by triggers, not by the models: every write of either table goe
 them (the workflow, the admin, the importer's and the benchmark's bulk inserts, a back-dated
 publication written with QuerySet.update, a restore that writes bylines before their
 articles), and a byline's copy cannot be set to anything but its article's time. Written
-once for each database, in _byline_triggers.py, which says what a later migration of
+once for each database, in _publication_copies.py, which says what a later migration of
 either table must do on SQLite.
 """
 
 from django.db import migrations, models
 
-from articles.migrations import _byline_triggers
+from articles.migrations._publication_copies import BYLINES
 
 BACKFILL = """
 UPDATE articles_byline
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(hold_both_tables, migrations.RunPython.noop),
         migrations.RunSQL(BACKFILL, migrations.RunSQL.noop),
-        migrations.RunPython(_byline_triggers.create, _byline_triggers.drop),
+        migrations.RunPython(BYLINES.create, BYLINES.drop),
         migrations.AddIndex(
             model_name="byline",
             index=models.Index(

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from articles.migrations import _byline_triggers
+from articles.migrations._publication_copies import BYLINES
 
 
 class Migration(migrations.Migration):
@@ -9,5 +9,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_byline_triggers.plan_each_time, _byline_triggers.plan_once),
+        migrations.RunPython(BYLINES.plan_each_time, BYLINES.plan_once),
     ]

@@ -221,7 +221,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
         related_name="articles",
         verbose_name=_("authors"),
     )
-    tags = TaggableManager(_("tags"), blank=True, help_text=_("Separate tags with commas."))
+    tags = TaggableManager(
+        _("tags"),
+        through="articles.Tagging",
+        blank=True,
+        help_text=_("Separate tags with commas."),
+    )
     featured_image = SafeImageField(
         _("featured image"),
         upload_to=RandomUploadPath("articles"),

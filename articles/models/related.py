@@ -8,9 +8,9 @@ parts were stored; as a statement of its own, a round trip (bench/profile_page.p
 The shared tags are counted among the articles written just before and after this one (ids
 grow with time): a tag carried by 20,000 articles took 45 ms when read whole, and what was
 written then is what a story is related to. Each of the article's tags is read on the
-taggings' (tag, content type, object id) index, that window of it alone (migration 0013);
-the counts are sorted, and only then are the articles looked at, most shared first, until
-enough are found published. Planned once for all articles (newsroom/sql.py), PostgreSQL
+taggings' (tag, article) index, that window of it alone (migration 0018); the counts are
+sorted, and only then are the articles looked at, most shared first, until enough are found
+published. Planned once for all articles (newsroom/sql.py), PostgreSQL
 read every tagging in the window and looked up every article that shared a tag: 1.4 ms at
 1,000 articles, 3.8 ms for an article with six busy tags at 100,000. Subqueries kept whole
 by OFFSET 0 hold it to the order above: 0.5 and 0.9 ms. The section's latest come through
@@ -33,24 +33,21 @@ LIMIT = 4
 # What the page's statement names its article: no alias below may take it.
 PAGE = "pa"
 
-# The taggings of the page's tags in the window, as `t` (object_id): on PostgreSQL one tag
+# The taggings of the page's tags in the window, as `t` (content_object_id): on PostgreSQL one tag
 # at a time; SQLite has no LATERAL, and plans each statement for its values anyway.
 TAGGED_IN_WINDOW = {
     "postgresql": f"""
-  (SELECT o.tag_id FROM taggit_taggeditem o
-   WHERE o.content_type_id = %(type)s AND o.object_id = {PAGE}.id) mine
+  (SELECT o.tag_id FROM articles_tagging o WHERE o.content_object_id = {PAGE}.id) mine
   CROSS JOIN LATERAL (
-    SELECT i.object_id FROM taggit_taggeditem i
-    WHERE i.tag_id = mine.tag_id AND i.content_type_id = %(type)s
-      AND i.object_id BETWEEN {PAGE}.id - {WINDOW} AND {PAGE}.id + {WINDOW}
+    SELECT i.content_object_id FROM articles_tagging i
+    WHERE i.tag_id = mine.tag_id
+      AND i.content_object_id BETWEEN {PAGE}.id - {WINDOW} AND {PAGE}.id + {WINDOW}
     OFFSET 0) t""",
     "sqlite": f"""
-  (SELECT i.object_id FROM taggit_taggeditem i
-   WHERE i.content_type_id = %(type)s
-     AND i.object_id BETWEEN {PAGE}.id - {WINDOW} AND {PAGE}.id + {WINDOW}
+  (SELECT i.content_object_id FROM articles_tagging i
+   WHERE i.content_object_id BETWEEN {PAGE}.id - {WINDOW} AND {PAGE}.id + {WINDOW}
      AND i.tag_id IN (
-       SELECT o.tag_id FROM taggit_taggeditem o
-       WHERE o.content_type_id = %(type)s AND o.object_id = {PAGE}.id)) t""",
+       SELECT o.tag_id FROM articles_tagging o WHERE o.content_object_id = {PAGE}.id)) t""",
 }
 # Keeps PostgreSQL to counting before it looks at the articles; SQLite has no OFFSET alone.
 FENCE = {"postgresql": "OFFSET 0", "sqlite": ""}
@@ -59,9 +56,9 @@ _RELATED = f"""
 WITH shared AS (
   SELECT c.id, c.shared
   FROM (
-    SELECT t.object_id AS id, COUNT(*) AS shared FROM {{tagged}}
-    GROUP BY t.object_id
-    ORDER BY shared DESC, t.object_id DESC
+    SELECT t.content_object_id AS id, COUNT(*) AS shared FROM {{tagged}}
+    GROUP BY t.content_object_id
+    ORDER BY shared DESC, t.content_object_id DESC
     {{fence}}) c
   JOIN articles_article a ON a.id = c.id
   WHERE {published("a", "%(status)s", "%(now)s")} AND a.id <> {PAGE}.id

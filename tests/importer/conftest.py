@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 from PIL import Image
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
-from articles.models import Article, Byline, Section, Transition
+from articles.models import Article, Byline, Section, Tagging, Transition
 from authors.models import Author
 from importer.models import ImportedAuthor, ImportedPost, LegacyAddress
 from importer.run import import_wordpress
@@ -79,7 +79,7 @@ def snapshot():
             LegacyAddress,
             Section,
             Tag,
-            TaggedItem,
+            Tagging,
             Transition,
         )
     }

@@ -7,9 +7,10 @@ import pytest
 from django.db import connection, connections, transaction
 from django.test import Client
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles import workflow
-from articles.models import Article, Byline, Transition
+from articles.models import Article, Byline, Tagging, Transition
 from articles.models.article import EditConflict
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
@@ -118,20 +119,29 @@ def test_readers_keep_reading_during_a_publish(story):
     assert connection.vendor == "postgresql"
 
 
-def test_a_byline_added_while_its_article_is_published_gets_the_new_time(story):
-    """The byline's trigger reads its article FOR SHARE: a publication written meanwhile
-    waits for the byline's transaction, then gives it its time (else each missed the
-    other's uncommitted write, and the byline kept the old time for good)."""
+def new_byline(story):
+    return Byline(article=story, author=AuthorFactory(), position=5), Byline.objects
+
+
+def new_tagging(story):
+    return Tagging(content_object=story, tag=Tag.objects.create(name="Nouveau")), Tagging.objects
+
+
+@pytest.mark.parametrize("new_row", [new_byline, new_tagging])
+def test_a_row_added_while_its_article_is_published_gets_the_new_time(story, new_row):
+    """A byline's or tagging's trigger reads its article FOR SHARE: a publication written
+    meanwhile waits for the row's transaction, then gives it its time (else each missed the
+    other's uncommitted write, and the row kept the old time for good)."""
     when = timezone.now().replace(microsecond=0)
     inserted, go = threading.Event(), threading.Event()
-    author = AuthorFactory()
+    row, table = new_row(story)
 
-    def add_byline():
+    def add_row():
         try:
             with transaction.atomic():
                 # In bulk, as the importer writes them: no signal touches the article (a
                 # touch would hold its row as well).
-                Byline.objects.bulk_create([Byline(article=story, author=author, position=5)])
+                table.bulk_create([row])
                 inserted.set()
                 go.wait(timeout=10)
         finally:
@@ -144,7 +154,7 @@ def test_a_byline_added_while_its_article_is_published_gets_the_new_time(story):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=f) for f in (add_byline, publish_meanwhile)]
+    threads = [threading.Thread(target=f) for f in (add_row, publish_meanwhile)]
     for thread in threads:
         thread.start()
     assert inserted.wait(timeout=10)
@@ -152,5 +162,5 @@ def test_a_byline_added_while_its_article_is_published_gets_the_new_time(story):
     go.set()
     for thread in threads:
         thread.join(timeout=30)
-    times = set(Byline.objects.filter(article=story).values_list("published_at", flat=True))
+    times = set(table.filter(pk=row.pk).values_list("published_at", flat=True))
     assert times == {when}

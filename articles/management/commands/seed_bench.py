@@ -13,10 +13,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles import passages, search
-from articles.models import Article, Byline, Section, Status
+from articles.models import Article, Byline, Section, Status, Tagging
 from authors.models import Author
 
 SECTIONS = [
@@ -188,12 +188,12 @@ class Command(BaseCommand):
             bylines += [
                 Byline(article=article, author=a, position=p) for p, a in enumerate(chosen_authors)
             ]
-            tagged += [TaggedItem(content_object=article, tag=t) for t in chosen_tags]
+            tagged += [Tagging(content_object=article, tag=t) for t in chosen_tags]
             article.search_authors = " ".join(a.display_name for a in chosen_authors)
             article.search_tags = " ".join(t.name for t in chosen_tags)
             updates.append(article)
         Byline.objects.bulk_create(bylines)
-        TaggedItem.objects.bulk_create(tagged)
+        Tagging.objects.bulk_create(tagged)
         Article.objects.bulk_update(updates, ["search_authors", "search_tags"])
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
