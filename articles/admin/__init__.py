@@ -1,1 +1,1 @@
-from articles.admin import article, section, tip  # noqa: F401
+from articles.admin import article, section, tag, tip  # noqa: F401

@@ -15,8 +15,10 @@ from taggit.models import Tag, TaggedItem
 
 from articles import workflow
 from articles.models import Article, Tagging
+from tests import publication_copy
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import PUBLISHED_AT, publish
+from tests.publication_copy import walk_publication_times
 
 MIGRATION = importlib.import_module("articles.migrations.0018_article_taggings")
 
@@ -29,8 +31,7 @@ def copies(article) -> set:
 
 
 def assert_in_step(article):
-    article.refresh_from_db()
-    assert copies(article) == {article.published_at}
+    publication_copy.assert_in_step(article, copies)
 
 
 def tag_page(client, slug="cacao", page=1) -> list[int]:
@@ -43,21 +44,7 @@ def test_every_write_of_a_publication_time_reaches_the_taggings(journalist, edit
     article.tags.add("Cacao", "Port")
     assert copies(article) == {None}  # a draft: no time, nothing to list
 
-    later = timezone.now() + timedelta(hours=3)
-    workflow.apply_transition(article, "schedule", editor, when=later)
-    assert_in_step(article)
-    article.standfirst = "Changé par son autrice : l’article revient en relecture."
-    article.save_by(journalist)  # recalled: no time any more
-    assert copies(article) == {None}
-    workflow.apply_transition(article, "publish", editor)
-    assert_in_step(article)
-    workflow.apply_transition(article, "unpublish", editor)
-    assert_in_step(article)  # still its time: the article's status says it is not public
-    workflow.apply_transition(article, "publish", editor)
-
-    # Written past the models: a back-dated publication, as the demo and the tests do.
-    Article.objects.filter(pk=article.pk).update(published_at=PUBLISHED_AT)
-    assert_in_step(article)
+    walk_publication_times(article, journalist, editor, copies)
     # Tags added after publication: through taggit, and in bulk (the importer's way).
     article.tags.add("Récolte")
     Tagging.objects.bulk_create([Tagging(content_object=article, tag=Tag.objects.create(name="Z"))])

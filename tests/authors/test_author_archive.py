@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Byline
+from tests import publication_copy
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import PUBLISHED_AT, publish
+from tests.publication_copy import walk_publication_times
 
 
 def copies(article) -> set:
@@ -21,31 +23,12 @@ def copies(article) -> set:
 
 
 def assert_in_step(article):
-    article.refresh_from_db()
-    assert copies(article) == {article.published_at}
+    publication_copy.assert_in_step(article, copies)
 
 
 def test_every_write_of_a_publication_time_reaches_the_bylines(journalist, editor):
     article = ArticleFactory(authors=[journalist.author_profile, AuthorFactory()])
-    assert_in_step(article)  # a draft: no time, nothing to list
-    assert copies(article) == {None}
-
-    later = timezone.now() + timedelta(hours=3)
-    workflow.apply_transition(article, "schedule", editor, when=later)
-    assert_in_step(article)
-    article.standfirst = "Changé par son autrice : l’article revient en relecture."
-    article.save_by(journalist)  # recalled: no time any more
-    assert_in_step(article)
-    assert copies(article) == {None}
-    workflow.apply_transition(article, "publish", editor)
-    assert_in_step(article)
-    workflow.apply_transition(article, "unpublish", editor)
-    assert_in_step(article)  # still its time: the article's status says it is not public
-    workflow.apply_transition(article, "publish", editor)
-
-    # Written past the models: a back-dated publication, as the demo and the tests do.
-    Article.objects.filter(pk=article.pk).update(published_at=PUBLISHED_AT)
-    assert_in_step(article)
+    walk_publication_times(article, journalist, editor, copies)
     # A byline added after publication, one by one and in bulk (the importer's way).
     Byline.objects.create(article=article, author=AuthorFactory(), position=2)
     Byline.objects.bulk_create([Byline(article=article, author=AuthorFactory(), position=3)])
