@@ -28,10 +28,10 @@ class TagAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Merge into the most used of them"), permissions=["delete"])
     def merge(self, request, queryset):
-        if queryset.count() < 2:
+        count = queryset.count()
+        if count < 2:
             self.message_user(request, _("Select at least two tags to merge."), messages.WARNING)
             return
-        count = queryset.count()
         kept = merge_tags(queryset, request.user)
         self.message_user(
             request,
