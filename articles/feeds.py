@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import feed_entries
 from articles.models import Section
 from articles.models.archive import Archive
-from articles.tags import public_tag
+from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from authors.models import Author
 from newsroom.absolute import absolute
 from newsroom.sql import found_or_404
@@ -117,8 +117,14 @@ class AuthorFeed(ArticleFeed):
 
 
 class TagFeed(ArticleFeed):
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except TagMoved as moved:
+            return moved_tag(request, request.resolver_match.view_name, moved)
+
     def get_object(self, request, slug):
-        return found_or_404(public_tag(slug))
+        return public_tag_or_moved(slug)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"

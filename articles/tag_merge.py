@@ -7,7 +7,7 @@ from django.db.models import Count
 from taggit.models import Tag
 
 from articles import search
-from articles.models import Tagging
+from articles.models import Tagging, TagRedirect
 from articles.models.rendering import touch
 
 PERMISSIONS = ("taggit.change_tag", "taggit.delete_tag")
@@ -15,7 +15,8 @@ PERMISSIONS = ("taggit.change_tag", "taggit.delete_tag")
 
 def merge_tags(tags, user):
     """Merge `tags` (a queryset of at least two) into the one most used, which is returned;
-    the others are deleted. Their articles' search fields and stored pages follow."""
+    the others are deleted, and their addresses redirect to it. Their articles' search
+    fields and stored pages follow."""
     if not user.has_perms(PERMISSIONS):
         raise PermissionDenied("merging tags needs the rights to change and delete them")
     with transaction.atomic():
@@ -43,6 +44,12 @@ def merge_tags(tags, user):
         Tagging.objects.bulk_create(
             Tagging(tag=kept, content_object_id=pk) for pk in sorted(articles - already)
         )
+        # Their addresses, and those of tags merged into them before, lead to the kept one;
+        # never its own address, which would lead to itself.
+        TagRedirect.objects.filter(tag__in=merged).update(tag=kept)
+        for tag in merged:
+            TagRedirect.objects.update_or_create(old_slug=tag.slug, defaults={"tag": kept})
+        TagRedirect.objects.filter(old_slug=kept.slug).delete()
         # Their deletion empties the page cache (articles/signals.py).
         for tag in merged:
             tag.delete()

@@ -5,7 +5,7 @@ from articles.models.preview import PreviewLink
 from articles.models.rendering import Card, FeedEntry, Rendering
 from articles.models.revision import Revision
 from articles.models.section import Section
-from articles.models.tagging import Tagging
+from articles.models.tagging import Tagging, TagRedirect
 from articles.models.tip import Tip
 from articles.models.transition import Transition
 
@@ -22,6 +22,7 @@ __all__ = [
     "Revision",
     "Section",
     "Status",
+    "TagRedirect",
     "Tagging",
     "Tip",
     "Transition",

@@ -45,3 +45,21 @@ class Tagging(TaggedItemBase):
                 name="tagging_tag_newest_idx",
             ),
         ]
+
+
+class TagRedirect(models.Model):
+    """A merged tag's address, kept for the tag it was merged into: readers' links, search
+    engines and feed readers follow it (articles/tag_merge.py). A live tag of the same
+    address wins."""
+
+    old_slug = models.SlugField(_("old address"), max_length=100, unique=True, allow_unicode=True)
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("tag")
+    )
+
+    class Meta:
+        verbose_name = _("merged tag's address")
+        verbose_name_plural = _("merged tags' addresses")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.tag.slug}"

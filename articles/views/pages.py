@@ -6,7 +6,7 @@ from articles.html import parts, stored
 from articles.models.archive import Archive
 from articles.models.home import front_page
 from articles.models.page import article_page
-from articles.tags import public_tag
+from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from articles.views.listing import PublishedListView
 from newsroom.sql import found_or_404
 
@@ -65,8 +65,14 @@ class TagView(PublishedListView):
 
     template_name = "articles/tag.html"
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except TagMoved as moved:
+            return moved_tag(request, "articles:tag", moved)
+
     def get_queryset(self):
-        self.tag = found_or_404(public_tag(self.kwargs["slug"], self.request))
+        self.tag = public_tag_or_moved(self.kwargs["slug"], self.request)
         return Archive.tagged(self.tag).cards()
 
     def get_context_data(self, **kwargs):

@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from taggit.models import Tag
 
-from articles.models import Article, Tagging
+from articles.models import Article, Tagging, TagRedirect
 from articles.tag_merge import merge_tags
 from tests.admin_forms import article_post
 from tests.conftest import client_for
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.public.conftest import publish
 
 
 def change(article):
@@ -91,3 +92,42 @@ def test_the_tag_list_shows_how_many_articles_carry_each(editor):
     response = client_for(editor).get(reverse("admin:taggit_tag_changelist"), {"o": "-3"})
     rows = [(tag.name, tag.uses) for tag in response.context["cl"].result_list]
     assert rows == [("Sahel", 2), ("Mali", 1)]
+
+
+def test_a_merged_tags_pages_and_feeds_redirect_to_the_kept_tag(client, editor):
+    for _ in range(2):
+        publish(ArticleFactory(authors=[AuthorFactory()]), editor).tags.add("Côte d’Ivoire")
+    publish(ArticleFactory(authors=[AuthorFactory()]), editor).tags.add("Cote-d-Ivoire")
+    kept = merge_tags(Tag.objects.filter(name__in=["Côte d’Ivoire", "Cote-d-Ivoire"]), editor)
+    assert kept.slug == "cote-divoire"
+
+    page = client.get("/mot-cle/cote-d-ivoire/?page=2")
+    assert page.status_code == 301 and page["Location"] == "/mot-cle/cote-divoire/?page=2"
+    for kind in ("rss", "atom"):
+        feed = client.get(f"/flux/mot-cle/cote-d-ivoire/{kind}/")
+        assert feed.status_code == 301
+        assert feed["Location"] == f"/flux/mot-cle/cote-divoire/{kind}/"
+    assert client.get("/mot-cle/cote-divoire/").status_code == 200
+    assert client.get("/mot-cle/jamais-vu/").status_code == 404
+
+
+def test_merging_again_leads_every_old_address_to_the_last_tag_and_none_to_itself(editor):
+    first, second, third = (Tag.objects.create(name=name) for name in ("Abidjan", "Abj", "Adj"))
+    ArticleFactory().tags.add(first)
+    merge_tags(Tag.objects.filter(pk__in=[first.pk, second.pk]), editor)  # "abj" → abidjan
+    for _ in range(2):
+        ArticleFactory().tags.add(third)
+    merge_tags(Tag.objects.filter(pk__in=[first.pk, third.pk]), editor)  # abidjan → adj
+    assert dict(TagRedirect.objects.values_list("old_slug", "tag__slug")) == {
+        "abj": "adj",
+        "abidjan": "adj",
+    }
+    # A new "Abidjan" takes its address back, and "Adj" merged into it leaves no loop.
+    again = Tag.objects.create(name="Abidjan")
+    for _ in range(4):  # "Adj" is on three
+        ArticleFactory().tags.add(again)
+    merge_tags(Tag.objects.filter(pk__in=[again.pk, third.pk]), editor)
+    assert dict(TagRedirect.objects.values_list("old_slug", "tag__slug")) == {
+        "abj": "abidjan",
+        "adj": "abidjan",
+    }
