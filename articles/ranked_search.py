@@ -8,13 +8,13 @@ reads the matches once, ranks them from that read, and joins only the rows the p
 
 A result is the article's stored card (articles/html/card_store.py) with its excerpt: built
 from the article's model, its section and bylines, the results cost half the page's CPU. The
-excerpt is written from the passage of the text with most of the reader's words
-(articles/passages.py).
+statement returns the passage of the text with most of the reader's words
+(articles/passages.py), from which articles/excerpts.py cuts and marks the excerpt.
 """
 
 from dataclasses import dataclass
 
-from articles import passages, search
+from articles import excerpts, passages, search
 from articles.html import card_store
 from articles.models.published import published, published_params
 from newsroom.sql import rows
@@ -27,7 +27,10 @@ SOURCE = passages.SOURCE_SQL.format(table="a")
 RESULTS = f"""
 WITH query AS (
     SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s) AS q,
-           websearch_to_tsquery(%(config)s::regconfig, %(any_word)s) AS any_word
+           websearch_to_tsquery(%(config)s::regconfig, %(any_word)s) AS any_word,
+           -- The words the excerpts mark: those the index holds, stop words left out.
+           ARRAY(SELECT word FROM unnest(%(tokens)s::text[]) word
+                 WHERE length(to_tsvector(%(config)s::regconfig, word)) > 0) AS marked
 ),
 matches AS MATERIALIZED (
     SELECT a.id, a.published_at, a.search_vector
@@ -52,12 +55,11 @@ ranked AS (
 )
 SELECT a.id, c.title, c.meta,
        CASE WHEN r.position <= %(shown)s THEN
-           CASE WHEN best.start > 0 THEN '… ' ELSE '' END
-           || ts_headline(%(config)s::regconfig,
-                          substr({SOURCE}, coalesce(best.start, 0) + 1,
-                                 coalesce(best.stop - best.start, %(excerpt_source)s)),
-                          query.any_word, %(excerpt_options)s)
-       END AS excerpt_marked,
+           substr({SOURCE}, coalesce(best.start, 0) + 1,
+                  coalesce(best.stop - best.start, %(excerpt_source)s))
+       END AS passage,
+       coalesce(best.start, 0) > 0 AS later,
+       query.marked,
        counting.counted
 FROM (SELECT count(*) AS counted FROM matches) counting
 CROSS JOIN query
@@ -80,10 +82,6 @@ LEFT JOIN LATERAL (
 ORDER BY r.position
 """
 
-EXCERPT_OPTIONS = (
-    f"StartSel={search.START}, StopSel={search.STOP}, MaxWords={search.EXCERPT_WORDS}, MinWords=15"
-)
-
 
 @dataclass
 class RankedRows:
@@ -91,12 +89,16 @@ class RankedRows:
     counted: int  # matches counted, up to COUNTED_MATCHES + 1
 
 
-def any_word(terms: list[str]) -> str:
-    """The reader's words joined by OR, for the excerpts: ts_headline marks nothing in a text
-    that does not hold the whole query, and a passage may hold some of the words only. Words
-    excluded ("-word") and the operator itself are left out; quotes are only syntax."""
+def kept_words(terms: list[str]) -> list[str]:
+    """The reader's words the excerpts look for: not those excluded ("-word"), nor the
+    operator itself; quotes are only syntax."""
     kept = (t.replace('"', "") for t in terms if not t.startswith("-") and t.lower() != "or")
-    return " or ".join(word for word in kept if word)
+    return [word for word in kept if word]
+
+
+def any_word(terms: list[str]) -> str:
+    """The reader's words joined by OR, to choose the passage: it may hold some words only."""
+    return " or ".join(kept_words(terms))
 
 
 def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
@@ -116,7 +118,7 @@ def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
         "offset": offset,
         "until": offset + shown + 1,
         "excerpt_source": search.EXCERPT_SOURCE,
-        "excerpt_options": EXCERPT_OPTIONS,
+        "tokens": excerpts.tokens(kept_words(terms)),
     }
     language, code = card_store.join_params()
     found = rows(
@@ -125,9 +127,14 @@ def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
     matched = [row for row in found if row[0] is not None]  # else a page past the last
     missing = [pk for pk, title, *_rest in matched if title is None]
     made = card_store.make(missing) if missing else {}
+    marker = excerpts.marker(tuple(found[0][-2]))
     results = [
-        search.SearchResult.of(pk, *(made[pk][:2] if title is None else (title, meta)), marked)
-        for pk, title, meta, marked, _counted in matched
+        search.SearchResult.of(
+            pk,
+            *(made[pk][:2] if title is None else (title, meta)),
+            None if passage is None else marker.excerpt(passage, later),
+        )
+        for pk, title, meta, passage, later, _marked, _counted in matched
         if title is not None or pk in made  # else unpublished since it was found
     ]
     return RankedRows(results, found[0][-1])

@@ -3,8 +3,8 @@
 Both give the same interface: `search(queryset, text)` returns the matching articles,
 `count(results)` counts them up to a bound, and the page shows SearchResults: each article's
 card with an excerpt, the query's words marked. On PostgreSQL the reader's page is one
-statement that also ranks the newest RANKED_MATCHES, writes the excerpts and joins the stored
-cards (articles/ranked_search.py); elsewhere `portable_results` makes them.
+statement that also ranks the newest RANKED_MATCHES, chooses the excerpts' passages and joins
+the stored cards (articles/ranked_search.py); elsewhere `portable_results` makes them.
 """
 
 import re
@@ -25,7 +25,7 @@ MAX_LENGTH = 200
 MAX_WORDS = 8
 EXCERPT_WORDS = 35
 # Characters an excerpt is taken from when an article has no passages (articles/passages.py):
-# ts_headline parses all it is given, and whole texts cost 24 ms for a page of results.
+# the start of its text, not the whole of it.
 EXCERPT_SOURCE = 1200
 # The newest matches are ranked by relevance, then the older ones follow, newest first:
 # ts_rank reads each match's whole text vector (8 µs a match), and ranking the newest 500

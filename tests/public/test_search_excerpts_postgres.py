@@ -8,6 +8,8 @@ from django.db import connection
 from django.urls import reverse
 
 from articles import passages, ranked_search
+from articles.demo import reference
+from articles.excerpts import stem, tokens
 from articles.models import Passage
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import publish
@@ -130,3 +132,27 @@ def test_the_migration_cuts_every_existing_article(editor):
         stored = Passage.objects.filter(article=article).order_by("position")
         assert [(p.start, p.stop) for p in stored] == passages.bounds(text)
         assert all(p.vector for p in stored)
+
+
+@pytest.mark.django_db
+def test_the_excerpts_stem_words_as_the_index_does():
+    """Python marks by the stems the database's french_unaccent configuration writes."""
+    more = ["chevaux", "marchés", "sécuritaires", "Côte-d'Ivoire", "transhumances", "CŒUR"]
+    words = tokens([reference.HEADLINE, *map(str, reference.BLOCKS), *more])  # a real page's
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word, tsvector_to_array(to_tsvector('french_unaccent', word))"
+            " FROM unnest(%s::text[]) word",
+            [words],
+        )
+        lexemes = dict(cursor.fetchall())
+    indexed = {word: found[0] for word, found in lexemes.items() if found}  # not stop words
+    assert len(indexed) > 150
+    assert {word: stem(word) for word in indexed} == indexed
+
+
+def test_stop_words_are_not_marked(client, editor):
+    article = published(editor, "<p>La frontière de la ville rouvre.</p>")
+    assert "<mark>" not in excerpts(client, "la").get(article.pk, "")
+    excerpt = excerpts(client, "la frontiere")[article.pk]
+    assert "<mark>frontière</mark> de la ville" in excerpt
