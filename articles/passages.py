@@ -42,11 +42,11 @@ def bounds(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# The passages' words from the text Python cut, sent with the offsets: the words and the
-# offsets then always come from the same text, whatever writes the article meanwhile.
+# The passages' words from the text Python cut, sent with it: the words and the text then
+# always come from the same text, whatever writes the article meanwhile.
 INSERT = """
-INSERT INTO articles_passage (article_id, position, start, stop, vector)
-SELECT cut.article_id, cut.position, cut.start, cut.stop,
+INSERT INTO articles_passage (article_id, position, start, stop, text, vector)
+SELECT cut.article_id, cut.position, cut.start, cut.stop, cut.text,
        strip(to_tsvector(%s::regconfig, cut.text))
 FROM unnest(%s::bigint[], %s::int[], %s::int[], %s::int[], %s::text[])
      AS cut(article_id, position, start, stop, text)

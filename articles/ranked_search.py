@@ -54,10 +54,7 @@ ranked AS (
          query
 )
 SELECT a.id, c.title, c.meta,
-       CASE WHEN r.position <= %(shown)s THEN
-           substr({SOURCE}, coalesce(best.start, 0) + 1,
-                  coalesce(best.stop - best.start, %(excerpt_source)s))
-       END AS passage,
+       CASE WHEN r.position <= %(shown)s THEN coalesce(best.text, {SOURCE}) END AS passage,
        coalesce(best.start, 0) > 0 AS later,
        query.marked,
        counting.counted
@@ -70,10 +67,10 @@ LEFT JOIN (
     {card_store.matching("articles_card", "c", "%(language)s", "%(code)s")}
 ) ON r.position > %(offset)s AND r.position <= %(until)s
 -- The passage holding most of the reader's words (its words have no positions: ts_rank
--- counts them), first in the text among equals; an article not yet cut into passages gives
--- its excerpt from the start of its text.
+-- counts them), first in the text among equals; an article whose passages its text's last
+-- change deleted, not yet cut again, gives its excerpt from its whole text.
 LEFT JOIN LATERAL (
-    SELECT p.start, p.stop
+    SELECT p.start, p.text
     FROM articles_passage p
     WHERE p.article_id = a.id AND r.position <= %(shown)s
     ORDER BY ts_rank(p.vector, query.any_word) DESC, p.position
@@ -117,7 +114,6 @@ def ranked_rows(text: str, offset: int, shown: int) -> RankedRows:
         "shown": offset + shown,
         "offset": offset,
         "until": offset + shown + 1,
-        "excerpt_source": search.EXCERPT_SOURCE,
         "tokens": excerpts.tokens(kept_words(terms)),
     }
     language, code = card_store.join_params()

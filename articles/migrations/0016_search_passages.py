@@ -4,28 +4,7 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-from articles import passages
-
-
-def cut_passages(apps, schema_editor):
-    """Every article's passages, a thousand articles at a time (PostgreSQL only: elsewhere
-    the search cuts its excerpts in Python)."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        last = 0
-        while True:
-            cursor.execute(
-                "SELECT id, standfirst, body_text FROM articles_article"
-                " WHERE id > %s ORDER BY id LIMIT 1000",
-                [last],
-            )
-            texts = cursor.fetchall()
-            if not texts:
-                break
-            passages.write(cursor, texts)
-            last = texts[-1][0]
-        cursor.execute("ANALYZE articles_passage")
+# The passages were cut here; migration 0020 cuts them, with their text.
 
 
 class Migration(migrations.Migration):
@@ -65,5 +44,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(cut_passages, migrations.RunPython.noop),
     ]

@@ -9,9 +9,11 @@ class Passage(models.Model):
     long: a search result's excerpt is written from the passage holding most of the reader's
     words, wherever it is in the text (articles/passages.py).
 
-    The passage is kept as offsets into the article's current text, not as a copy: a
-    correction can then never leave its old wording in a result. On PostgreSQL only: the
-    portable search cuts its excerpts in Python."""
+    The passage keeps its text, so that a result's excerpt need not read the article's whole
+    text. Whatever changes an article's text, a trigger (migration 0020) deletes its passages
+    in the same statement, and saving cuts them again: a correction can never leave its old
+    wording in a result, and an article without passages is excerpted from its current text.
+    On PostgreSQL only: the portable search cuts its excerpts in Python."""
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="passages", db_index=False
@@ -19,6 +21,7 @@ class Passage(models.Model):
     position = models.PositiveIntegerField()
     start = models.PositiveIntegerField()
     stop = models.PositiveIntegerField()
+    text = models.TextField()
     # Stripped of positions: the result page asks only which of the reader's words it holds.
     vector = SearchVectorField(null=True)
 

@@ -5,6 +5,7 @@ import importlib
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.urls import reverse
 
 from articles import passages, ranked_search
@@ -94,15 +95,39 @@ def test_an_edit_cuts_the_passages_again(client, editor):
 
 
 def test_a_correction_never_shows_the_old_wording(client, editor):
-    """Passages are offsets into the current text, whatever wrote it."""
+    """Whatever writes the text, the database deletes the passages cut from the old one."""
     article = published(editor, f"<p>{FILLER}</p><p>Le ministre a démissionné hier.</p>")
     corrected = article.body_text.replace("démissionné", "été limogé")
     type(article).objects.filter(pk=article.pk).update(body_text=corrected)  # no re-cut
+    assert not Passage.objects.filter(article=article).exists()
     excerpt = excerpts(client, "ministre")[article.pk]
-    assert "démissionné" not in excerpt and "limogé" in excerpt
+    assert "démissionné" not in excerpt and "<mark>ministre</mark> a été limogé" in excerpt
+    assert excerpt.startswith("… ")  # found deep in the whole text
 
 
-def test_an_article_without_passages_shows_the_start(client, editor):
+def test_a_standfirst_change_deletes_the_passages_too(editor):
+    article = published(editor, f"<p>{FILLER}</p>")
+    type(article).objects.filter(pk=article.pk).update(standfirst="Un autre résumé.")
+    assert not Passage.objects.filter(article=article).exists()
+
+
+def test_other_changes_keep_the_passages(editor):
+    article = published(editor, f"<p>{FILLER}</p>")
+    kept = list(Passage.objects.filter(article=article).values_list("pk", "text"))
+    type(article).objects.filter(pk=article.pk).update(
+        headline="Autre titre", body_text=F("body_text")
+    )
+    assert list(Passage.objects.filter(article=article).values_list("pk", "text")) == kept
+
+
+def test_passages_keep_their_text(editor):
+    article = published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
+    text = passages.source(article.standfirst, article.body_text)
+    for passage in Passage.objects.filter(article=article):
+        assert passage.text == text[passage.start : passage.stop]
+
+
+def test_an_article_without_passages_is_excerpted_from_its_text(client, editor):
     article = published(editor, "<p>La frontière rouvre lundi.</p>", standfirst="Au nord.")
     Passage.objects.filter(article=article).delete()
     assert excerpts(client, "frontiere")[article.pk].startswith("Au nord. La <mark>frontière")
@@ -122,7 +147,7 @@ def test_query_syntax_gives_a_page(client, editor, query):
 
 
 def test_the_migration_cuts_every_existing_article(editor):
-    migration = importlib.import_module("articles.migrations.0016_search_passages")
+    migration = importlib.import_module("articles.migrations.0020_passage_text")
     articles = [published(editor, f"<p>{FILLER[: 300 * n]}</p>") for n in range(1, 4)]
     Passage.objects.all().delete()
     with connection.schema_editor() as schema_editor:
@@ -131,6 +156,7 @@ def test_the_migration_cuts_every_existing_article(editor):
         text = passages.source(article.standfirst, article.body_text)
         stored = Passage.objects.filter(article=article).order_by("position")
         assert [(p.start, p.stop) for p in stored] == passages.bounds(text)
+        assert [p.text for p in stored] == [text[a:b] for a, b in passages.bounds(text)]
         assert all(p.vector for p in stored)
 
 
