@@ -7,6 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article, Card
+from tests.authors.test_author_archive import plans
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.changes import CARD_CHANGES, assert_change_shows
 from tests.public.conftest import publish
@@ -171,7 +172,7 @@ def test_pages_of_ranked_results(client, five_matches, django_assert_num_queries
     # so the last page's one row has its card already.
     for number, has_next, makes in [(1, True, MAKES_CARDS), (2, True, MAKES_CARDS), (3, False, 0)]:
         # The plural is found by its stem, which only the database's excerpts mark.
-        for queries in (2 + makes, 2):  # results, count and cards; navigation
+        for queries in (3 + makes, 3):  # matches, the page, cards; navigation
             with django_assert_num_queries(queries):
                 response = client.get(SEARCH, {"q": "transhumances", "page": number})
         page = response.context["page_obj"]
@@ -212,11 +213,20 @@ def test_the_planner_sees_the_words_searched(client, five_matches):
 
     with CaptureQueriesContext(connection) as queries:
         client.get(SEARCH, {"q": "transhumance"})
-    statement = next(q["sql"] for q in queries if "ts_rank" in q["sql"])
+    statement = next(q["sql"] for q in queries if "search_vector @@" in q["sql"])
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + statement)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert re.search(r"search_vector @@ '[^\n]*transhum[^\n]*'::tsquery", plan), plan
+
+
+def test_the_page_is_planned_once_for_all_searches(client, five_matches):
+    """The page's statement has one best plan whatever the words: it is prepared, and
+    planned once a connection; the matches' statement is planned for each search's words."""
+    for words in ("transhumance", "frontière", "transhumances frontière"):
+        assert client.get(SEARCH, {"q": words}).status_code == 200
+    assert plans("WITH ORDINALITY") == [(3, 0)]
+    assert plans("search_vector @@") == []
 
 
 @pytest.mark.parametrize(
