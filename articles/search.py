@@ -9,6 +9,7 @@ the stored cards (articles/ranked_search.py); elsewhere `portable_results` makes
 
 import html
 import re
+from collections import defaultdict
 from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -31,6 +32,7 @@ EXCERPT_WORDS = 35
 RANKED_MATCHES = 100
 SHOWN_MATCHES = 500  # the newest matches pages reach
 COUNTED_MATCHES = 500  # beyond this, readers see "more than 500 results"
+REINDEX_BATCH = 1000
 # Markers that cannot occur in cleaned text: placed by the database, turned into <mark> after
 # everything else has been escaped.
 START, STOP = "\x02", "\x03"
@@ -143,16 +145,30 @@ def _mark_in_python(text: str, terms: list[str]) -> str:
 
 
 def reindex(article_ids) -> None:
-    """Refresh the search fields of these articles (tags and bylines included)."""
-    from articles.models import Article
+    """Refresh the search fields of these articles (tags and bylines included), a thousand
+    at a time: two reads and two writes a thousand. One write an article took 4 ms: merging
+    or renaming a tag on 20,000 articles took 82 s."""
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), REINDEX_BATCH):
+        _reindex(ids[start : start + REINDEX_BATCH])
 
-    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
-        "tags", "bylines__author"
+
+def _reindex(ids: list[int]) -> None:
+    from articles.models import Article, Byline, Tagging
+
+    tags, authors = defaultdict(list), defaultdict(list)
+    tagged = Tagging.objects.filter(content_object_id__in=ids).order_by("pk")
+    for pk, name in tagged.values_list("content_object_id", "tag__name"):
+        tags[pk].append(name)
+    signed = Byline.objects.filter(article_id__in=ids).order_by("position", "pk")
+    for pk, name in signed.values_list("article_id", "author__display_name"):
+        authors[pk].append(name)
+    Article.objects.bulk_update(
+        [
+            Article(pk=pk, search_tags=" ".join(tags[pk]), search_authors=" ".join(authors[pk]))
+            for pk in ids
+        ],
+        ["search_tags", "search_authors"],
     )
-    for article in articles.only("pk"):
-        Article.objects.filter(pk=article.pk).update(
-            search_tags=" ".join(tag.name for tag in article.tags.all()),
-            search_authors=" ".join(b.author.display_name for b in article.bylines.all()),
-        )
     if uses_postgres():
-        Article.objects.filter(pk__in=list(article_ids)).update(search_vector=document_vector())
+        Article.objects.filter(pk__in=ids).update(search_vector=document_vector())
