@@ -2,6 +2,7 @@ from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.lock import EditSession
 from articles.models.passage import Passage
 from articles.models.preview import PreviewLink
+from articles.models.read_also import PublishedSet, ReadAlso
 from articles.models.rendering import Card, FeedEntry, Rendering
 from articles.models.revision import Revision
 from articles.models.section import Section
@@ -18,6 +19,8 @@ __all__ = [
     "Passage",
     "FeedEntry",
     "PreviewLink",
+    "PublishedSet",
+    "ReadAlso",
     "Rendering",
     "Revision",
     "Section",

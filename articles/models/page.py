@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
-from articles.models import related
+from articles.models import read_also, related
 from articles.models.columns import article_columns
 from articles.models.published import published, published_params
 from articles.models.section import SECTION_COLUMNS, joined_section
@@ -23,13 +23,25 @@ from newsroom.sql import aware, placeholders, rows
 
 # What every reader but the first reads: the page's article, if published, with the few
 # columns shown around its stored parts, those parts in this language while they match it
-# (models/rendering.py), and its Read also (models/related.py).
+# (models/rendering.py), and its Read also as stored while the published articles are as
+# they were (models/read_also.py). Where none is, Read also is found (models/related.py),
+# with what to store it with: the number of changes it was found at, and the next
+# scheduled article's time.
 _PAGE = f"""
 SELECT pa.id, pa.slug, pa.headline, pa.standfirst, pa.published_at, pa.revised_at,
-  pa.section_id, r.head, r.main, {{related}}
+  pa.section_id, r.head, r.main, ra.items,
+  CASE WHEN ra.items IS NULL THEN {{related}} END,
+  ps.changes,
+  CASE WHEN ra.items IS NULL THEN (
+    SELECT min(n.published_at) FROM articles_article n
+    WHERE n.status = %(status)s AND n.published_at > %(now)s
+  ) END
 FROM articles_article pa
+CROSS JOIN (SELECT CAST(sum(changes) AS bigint) AS changes FROM articles_publishedset) ps
 LEFT JOIN articles_rendering r ON r.article_id = pa.id AND r.language = %(language)s
   AND r.code = %(code)s AND r.version = pa.version AND r.generation = pa.generation
+LEFT JOIN articles_readalso ra ON ra.article_id = pa.id AND ra.published_set = ps.changes
+  AND (ra.valid_until IS NULL OR ra.valid_until > %(now)s)
 WHERE pa.slug = %(slug)s AND {published(related.PAGE, "%(status)s", "%(now)s")}
 """
 PAGE = {vendor: _PAGE.format(related=column) for vendor, column in related.COLUMN.items()}
@@ -97,7 +109,10 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
     found = looked_up(request, PAGE[connection.vendor], params)
     if not found:
         return None
-    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main, read = found
+    pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found[:9]
+    stored_read, read, changes, next_publication = found[9:]
+    if stored_read is None:
+        read_also.store(pk, changes, next_publication, read)
     return Page(
         pk,
         slug,
@@ -108,7 +123,7 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
         section_id,
         head and mark_safe(head),
         main and mark_safe(main),
-        related.from_column(read),
+        related.from_column(stored_read or read),
     )
 
 

@@ -1,9 +1,11 @@
 """Read also: the published articles sharing the most tags with one, then its section's latest.
 
-A column of the article page's own statement (models/page.py), a JSON array: built with the
-ORM, the two queries it replaced cost 2.9 ms of CPU to compose and compile against 0.1 ms to
-run; as two raw statements building models, a third of the page's CPU once the page's own
-parts were stored; as a statement of its own, a round trip (bench/profile_page.py).
+A column of the article page's own statement (models/page.py), a JSON array, found there
+only when no kept one matches the published articles as they are (models/read_also.py).
+Built with the ORM, the two queries it replaced cost 2.9 ms of CPU to compose and compile
+against 0.1 ms to run; as two raw statements building models, a third of the page's CPU
+once the page's own parts were stored; as a statement of its own, a round trip
+(bench/profile_page.py).
 
 The shared tags are counted among the articles written just before and after this one (ids
 grow with time): a tag carried by 20,000 articles took 45 ms when read whole, and what was

@@ -164,3 +164,38 @@ def test_a_row_added_while_its_article_is_published_gets_the_new_time(story, new
         thread.join(timeout=30)
     times = set(table.filter(pk=row.pk).values_list("published_at", flat=True))
     assert times == {when}
+
+
+def test_two_writers_changing_published_articles_do_not_wait_for_each_other():
+    """Each adds one to a row of PublishedSet that the other does not hold
+    (articles/models/read_also.py): one row would make every editor's save wait for the
+    commit of any other's."""
+    from articles.models import PublishedSet
+
+    first, second = ArticleFactory(), ArticleFactory()
+    Article.objects.filter(pk__in=[first.pk, second.pk]).update(
+        status="published", published_at=timezone.now()
+    )
+    before = sum(PublishedSet.objects.values_list("changes", flat=True))
+    holding, done = threading.Event(), threading.Event()
+
+    def first_writer():
+        with transaction.atomic():
+            Article.objects.filter(pk=first.pk).update(headline="Premier titre")
+            holding.set()
+            done.wait(10)  # its transaction stays open until the second has committed
+
+    def second_writer():
+        holding.wait(10)
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '2s'")
+                Article.objects.filter(pk=second.pk).update(headline="Second titre")
+            return "committed"
+        finally:
+            done.set()
+
+    results = run_together(first_writer, second_writer)
+    assert results == [("ok", None), ("ok", "committed")]
+    assert sum(PublishedSet.objects.values_list("changes", flat=True)) == before + 2

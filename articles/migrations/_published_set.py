@@ -1,0 +1,119 @@
+"""Triggers that add one to PublishedSet (articles/models/read_also.py) whenever what Read
+also shows may change: an article published or leaving the published ones, or a published
+one's time, address, headline or section changed; any tagging written; a section renamed.
+Not a migration (Django's loader skips names starting with "_").
+
+Triggers, not signals: a queryset's update(), a bulk insert or a tag merge change the
+articles without a signal. On SQLite, a migration that rebuilds one of these tables drops
+its triggers with it: such a migration runs `create` again after
+(tests/articles/test_read_also.py checks they are all there).
+"""
+
+ARTICLE = "articles_article"
+BUMP = "articles_published_set_changes"
+# What Read also shows of an article, or decides by: a change of any of them to or from a
+# published article (a scheduled one is published, its time not come) changes the set.
+SHOWN = ("status", "published_at", "slug", "headline", "section_id")
+
+
+def _row(alias: str) -> str:
+    return "(" + ", ".join(f"{alias}.{column}" for column in SHOWN) + ")"
+
+
+def _any_changed() -> str:
+    return " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in SHOWN)
+
+
+POSTGRESQL = [
+    # The first slot no other transaction holds (its own included); all held, the first.
+    f"""
+CREATE FUNCTION {BUMP}() RETURNS trigger AS $$
+BEGIN
+    UPDATE articles_publishedset SET changes = changes + 1
+    WHERE id = (SELECT id FROM articles_publishedset ORDER BY id
+                LIMIT 1 FOR UPDATE SKIP LOCKED);
+    IF NOT FOUND THEN
+        UPDATE articles_publishedset SET changes = changes + 1
+        WHERE id = (SELECT min(id) FROM articles_publishedset);
+    END IF;
+    RETURN NULL;
+END $$ LANGUAGE plpgsql""",
+    f"""
+CREATE TRIGGER articles_article_changes_published_set
+AFTER UPDATE ON {ARTICLE}
+FOR EACH ROW
+WHEN ((OLD.status = 'published' OR NEW.status = 'published')
+      AND {_row("OLD")} IS DISTINCT FROM {_row("NEW")})
+EXECUTE FUNCTION {BUMP}()""",
+    # Once a statement: seeding or importing inserts thousands of articles in one.
+    f"""
+CREATE TRIGGER articles_article_adds_to_published_set
+AFTER INSERT OR DELETE ON {ARTICLE}
+FOR EACH STATEMENT EXECUTE FUNCTION {BUMP}()""",
+    f"""
+CREATE TRIGGER articles_tagging_changes_published_set
+AFTER INSERT OR UPDATE OR DELETE ON articles_tagging
+FOR EACH STATEMENT EXECUTE FUNCTION {BUMP}()""",
+    f"""
+CREATE TRIGGER articles_section_changes_published_set
+AFTER UPDATE OF name ON articles_section
+FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name)
+EXECUTE FUNCTION {BUMP}()""",
+]
+POSTGRESQL_DROP = [
+    "DROP TRIGGER articles_section_changes_published_set ON articles_section",
+    "DROP TRIGGER articles_tagging_changes_published_set ON articles_tagging",
+    f"DROP TRIGGER articles_article_adds_to_published_set ON {ARTICLE}",
+    f"DROP TRIGGER articles_article_changes_published_set ON {ARTICLE}",
+    f"DROP FUNCTION {BUMP}()",
+]
+
+# One writer at a time: the first slot serves.
+_SQLITE_BUMP = """UPDATE articles_publishedset SET changes = changes + 1
+WHERE id = (SELECT min(id) FROM articles_publishedset);"""
+SQLITE_TRIGGERS = {
+    "articles_article_changes_published_set": f"""
+AFTER UPDATE ON {ARTICLE}
+WHEN (OLD.status = 'published' OR NEW.status = 'published') AND ({_any_changed()})""",
+    "articles_article_adds_to_published_set": f"""
+AFTER INSERT ON {ARTICLE} WHEN NEW.status = 'published'""",
+    "articles_article_leaves_published_set": f"""
+AFTER DELETE ON {ARTICLE} WHEN OLD.status = 'published'""",
+    "articles_tagging_added_to_published_set": "AFTER INSERT ON articles_tagging",
+    "articles_tagging_changes_published_set": "AFTER UPDATE ON articles_tagging",
+    "articles_tagging_leaves_published_set": "AFTER DELETE ON articles_tagging",
+    "articles_section_changes_published_set": """
+AFTER UPDATE OF name ON articles_section WHEN OLD.name IS NOT NEW.name""",
+}
+SQLITE = [
+    f"CREATE TRIGGER {name} {event} BEGIN {_SQLITE_BUMP} END"
+    for name, event in SQLITE_TRIGGERS.items()
+]
+SQLITE_DROP = [f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS]
+# What tests look for in the catalog, by database.
+TRIGGERS = {
+    "postgresql": [
+        "articles_article_changes_published_set",
+        "articles_article_adds_to_published_set",
+        "articles_tagging_changes_published_set",
+        "articles_section_changes_published_set",
+    ],
+    "sqlite": list(SQLITE_TRIGGERS),
+}
+
+
+def _run(statements_by_vendor, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor not in statements_by_vendor:
+        raise NotImplementedError(f"no published set triggers written for {vendor}")
+    for statement in statements_by_vendor[vendor]:
+        schema_editor.execute(statement)
+
+
+# RunPython operations: (apps, schema_editor).
+def create(apps, schema_editor):
+    _run({"postgresql": POSTGRESQL, "sqlite": SQLITE}, schema_editor)
+
+
+def drop(apps, schema_editor):
+    _run({"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}, schema_editor)
