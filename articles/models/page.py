@@ -9,7 +9,6 @@ against 0.4 ms; and taggit's prefetch for a feed of 50 items took half the feed'
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
@@ -23,28 +22,19 @@ from newsroom.sql import aware, placeholders, rows
 
 # What every reader but the first reads: the page's article, if published, with the few
 # columns shown around its stored parts, those parts in this language while they match it
-# (models/rendering.py), and its Read also as stored while the published articles are as
-# they were (models/read_also.py). Where none is, Read also is found (models/related.py),
-# with what to store it with: the number of changes it was found at, and the next
-# scheduled article's time.
-_PAGE = f"""
+# (models/rendering.py), and its Read also as kept while the published articles are as
+# they were (models/read_also.py), with the number of changes they have seen.
+PAGE = f"""
 SELECT pa.id, pa.slug, pa.headline, pa.standfirst, pa.published_at, pa.revised_at,
-  pa.section_id, r.head, r.main, ra.items,
-  CASE WHEN ra.items IS NULL THEN {{related}} END,
-  ps.changes,
-  CASE WHEN ra.items IS NULL THEN (
-    SELECT min(n.published_at) FROM articles_article n
-    WHERE n.status = %(status)s AND n.published_at > %(now)s
-  ) END
+  pa.section_id, r.head, r.main, ra.items, ps.changes
 FROM articles_article pa
-CROSS JOIN (SELECT CAST(sum(changes) AS bigint) AS changes FROM articles_publishedset) ps
+CROSS JOIN ({read_also.CHANGES}) ps
 LEFT JOIN articles_rendering r ON r.article_id = pa.id AND r.language = %(language)s
   AND r.code = %(code)s AND r.version = pa.version AND r.generation = pa.generation
 LEFT JOIN articles_readalso ra ON ra.article_id = pa.id AND ra.published_set = ps.changes
   AND (ra.valid_until IS NULL OR ra.valid_until > %(now)s)
-WHERE pa.slug = %(slug)s AND {published(related.PAGE, "%(status)s", "%(now)s")}
+WHERE pa.slug = %(slug)s AND {published("pa", "%(status)s", "%(now)s")}
 """
-PAGE = {vendor: _PAGE.format(related=column) for vendor, column in related.COLUMN.items()}
 
 # The whole article with its section, when its parts are to be rendered.
 ARTICLE = f"""
@@ -106,13 +96,13 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
         "status": status,
         "now": now,
     }
-    found = looked_up(request, PAGE[connection.vendor], params)
+    found = looked_up(request, PAGE, params)
     if not found:
         return None
     pk, slug, headline, standfirst, published_at, revised_at, section_id, head, main = found[:9]
-    stored_read, read, changes, next_publication = found[9:]
-    if stored_read is None:
-        read_also.store(pk, changes, next_publication, read)
+    read, changes = found[9:]
+    if read is None:
+        read = read_also.find(pk, changes, status, now)
     return Page(
         pk,
         slug,
@@ -123,7 +113,7 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
         section_id,
         head and mark_safe(head),
         main and mark_safe(main),
-        related.from_column(stored_read or read),
+        related.from_column(read),
     )
 
 

@@ -112,17 +112,17 @@ def article_queries(client, article):
 
 
 def test_article_page_query_count_is_pinned(client, story, editor, django_assert_num_queries):
-    # The first reader: the page (no parts yet) with the navigation and Read also found, the
-    # article, bylines with authors, tags, its parts stored, then Read also (each in a
-    # savepoint: three statements).
-    with django_assert_num_queries(10):
+    # The first reader: the page (no parts yet, no Read also kept) with the navigation, Read
+    # also found and stored (in a savepoint: three statements), the article, bylines with
+    # authors, tags, its parts stored (three more).
+    with django_assert_num_queries(11):
         client.get(story.get_absolute_url())
     # Every later reader: the page with its stored parts and Read also, and the navigation.
     with django_assert_num_queries(1):
         client.get(story.get_absolute_url())
     # Once another article is published, one reader finds Read also again and stores it.
     publish(ArticleFactory(authors=[AuthorFactory()]), editor)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(story.get_absolute_url())
     with django_assert_num_queries(1):
         client.get(story.get_absolute_url())
