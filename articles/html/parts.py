@@ -79,21 +79,24 @@ ORDER BY s.n
 """
 
 
-def sections_with(request, lookup: str, params) -> tuple | None:
+def sections_with(request, lookup: str, params, prepared: bool = True) -> tuple | None:
     """The menu's sections, as sections() reads them, and the row a page's own `lookup`
-    found (its first column never null), or None. Prepared, as both are alone.
+    found (its first column never null), or None. Prepared, as both are alone, unless the
+    lookup's best plan depends on its values (a search's words).
 
     A site without sections finds nothing: it has no article, nor any tag or author that
     one signs, to show.
     """
-    found = menu_rows(request, lookup, params)
+    found = menu_rows(request, lookup, params, prepared=prepared)
     looked_up = found[0][5:] if found else None
     return looked_up if looked_up and looked_up[0] is not None else None
 
 
-def menu_rows(request, lookup: str, params, columns: str = "") -> list[tuple]:
+def menu_rows(
+    request, lookup: str, params, columns: str = "", prepared: bool = True
+) -> list[tuple]:
     """SECTIONS_WITH's rows, their sections remembered for the menu."""
-    found = rows(SECTIONS_WITH.format(lookup=lookup, columns=columns), params, prepared=True)
+    found = rows(SECTIONS_WITH.format(lookup=lookup, columns=columns), params, prepared=prepared)
     remember_sections(request, [MenuSection(*row[:5]) for row in found])
     return found
 

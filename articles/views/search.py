@@ -29,12 +29,12 @@ class SearchView(PublishedListView):
 
     def _ranked(self, page_size):
         number = page_number(self.request.GET.get(self.page_kwarg))
-        found = ranked_rows(self.query, (number - 1) * page_size, page_size)
+        found = ranked_rows(self.query, (number - 1) * page_size, page_size, self.request)
         # Only the newest matches can be shown: a page beyond them shows the last one.
         last = max(1, math.ceil(min(found.counted, search.SHOWN_MATCHES) / page_size))
         if number > last:
             number = last
-            found = ranked_rows(self.query, (number - 1) * page_size, page_size)
+            found = ranked_rows(self.query, (number - 1) * page_size, page_size, self.request)
         self.total, self.more = search.bounded(found.counted)
         return archive_page(found.results, number, page_size)
 

@@ -172,7 +172,7 @@ def test_pages_of_ranked_results(client, five_matches, django_assert_num_queries
     # so the last page's one row has its card already.
     for number, has_next, makes in [(1, True, MAKES_CARDS), (2, True, MAKES_CARDS), (3, False, 0)]:
         # The plural is found by its stem, which only the database's excerpts mark.
-        for queries in (3 + makes, 3):  # matches, the page, cards; navigation
+        for queries in (2 + makes, 2):  # matches with the navigation, the page, cards
             with django_assert_num_queries(queries):
                 response = client.get(SEARCH, {"q": "transhumances", "page": number})
         page = response.context["page_obj"]
