@@ -60,7 +60,7 @@ def environment(**options) -> Environment:
         byline=cards.byline,
         time_tag=cards.time_tag,
         card_meta=cards.card_meta,
-        article_card=cards.article_card,
+        article_cards=cards.article_cards,
         reading_time=plurals.reading_time,
         search_results=plurals.search_results,
         page_shell=shell.page_shell,

@@ -80,7 +80,7 @@ def cards(statement: str, params, prepared: bool = False) -> list[StoredCard]:
     found = rows(statement, params, prepared=prepared)
     missing = list({pk for pk, _section, title, *_rest in found if title is None})
     made = make(missing) if missing else {}
-    # Stored parts are markup format_html wrote; article_card marks the whole card safe.
+    # Stored parts are markup format_html wrote; article_cards marks the cards safe.
     return [
         StoredCard(pk, section, *(made[pk] if title is None else (title, meta, standfirst)), *block)
         for pk, section, title, meta, standfirst, *block in found

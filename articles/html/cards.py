@@ -11,7 +11,7 @@ from typing import NamedTuple
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -95,13 +95,24 @@ def card_parts(article) -> CardParts:
     return CardParts(title, card_meta(article), standfirst)
 
 
-def article_card(card, level=3) -> str:
-    """A card in a list; `level` keeps the heading one below the list's own heading.
+def article_cards(cards, level=3) -> str:
+    """A list's cards; `level` keeps their headings one below the list's own heading.
 
-    `card`: CardParts, or anything with the same three parts, each already safe markup.
-    """
-    level = min(max(int(level), 2), 6)
-    return mark_safe(  # parts made by format_html; the level is a number
+    `cards`: CardParts, or anything with the same three parts, each already safe markup.
+    One call from the template for the list: a call a card cost the home page's 36 cards
+    0.07 ms of its 0.9 ms of CPU (the template's call, its escaping and mark_safe's check for
+    lazy text, each time; bench/profile_page.py)."""
+    heading = _heading(level)
+    return SafeString("".join([_card(card, heading) for card in cards]))
+
+
+def _heading(level) -> int:
+    return min(max(int(level), 2), 6)
+
+
+def _card(card, level: int) -> str:
+    # Parts made by format_html; the level is a number.
+    return (
         f'<article class="card">\n  <h{level} class="card-title">{card.title}</h{level}>\n'
         f'  <p class="card-meta">{card.meta}</p>{card.standfirst}\n</article>\n'
     )

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import translation
 
-from articles.html.cards import article_card, byline, card_parts, time_tag
+from articles.html.cards import article_cards, byline, card_parts, time_tag
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import PUBLISHED_AT, publish
 
@@ -79,8 +79,9 @@ def test_a_time_written_once_is_written_again_for_another_zone(settings):
 def test_card_heading_level_follows_the_list(client, editor, security):
     article = publish(ArticleFactory(section=security, authors=names("Awa")), editor)
     parts = card_parts(article)
-    assert '<h2 class="card-title">' in article_card(parts, 2)
-    assert '<h3 class="card-title">' in article_card(parts)
+    assert '<h2 class="card-title">' in article_cards([parts], 2)
+    assert '<h3 class="card-title">' in article_cards([parts])
+    assert article_cards([parts, parts]).count('<article class="card">') == 2
     section_page = client.get(security.get_absolute_url()).content.decode()
     assert "<h1>" in section_page and '<h2 class="card-title">' in section_page
     assert '<h3 class="card-title">' not in section_page
