@@ -47,6 +47,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("published_set", models.BigIntegerField()),
+                ("code", models.CharField(max_length=32)),
                 ("valid_until", models.DateTimeField(null=True)),
                 ("items", models.TextField()),
             ],

@@ -9,6 +9,7 @@ against 0.4 ms; and taggit's prefetch for a feed of 50 items took half the feed'
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connection
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
@@ -32,7 +33,7 @@ CROSS JOIN ({read_also.CHANGES}) ps
 LEFT JOIN articles_rendering r ON r.article_id = pa.id AND r.language = %(language)s
   AND r.code = %(code)s AND r.version = pa.version AND r.generation = pa.generation
 LEFT JOIN articles_readalso ra ON ra.article_id = pa.id AND ra.published_set = ps.changes
-  AND (ra.valid_until IS NULL OR ra.valid_until > %(now)s)
+  AND ra.code = %(read_also_code)s AND (ra.valid_until IS NULL OR ra.valid_until > %(now)s)
 WHERE pa.slug = %(slug)s AND {published("pa", "%(status)s", "%(now)s")}
 """
 
@@ -95,6 +96,7 @@ def article_page(slug: str, language: str, code: str, request=None) -> Page | No
         "slug": slug,
         "status": status,
         "now": now,
+        "read_also_code": read_also.CODE[connection.vendor],
     }
     found = looked_up(request, PAGE, params)
     if not found:

@@ -18,6 +18,7 @@ PostgreSQL's time for every reader: the executor starts every node of a statemen
 run or not.
 """
 
+import hashlib
 import logging
 from datetime import datetime
 
@@ -43,6 +44,9 @@ WHERE {related.PAGE}.id = %(article)s AND {published(related.PAGE, "%(status)s",
 """
     for vendor, column in related.COLUMN.items()
 }
+# Which statement found a kept row: a deployment that changes how Read also is found makes
+# every kept row out of date, as one that changes the templates does the stored pages.
+CODE = {vendor: hashlib.md5(statement.encode()).hexdigest() for vendor, statement in FIND.items()}
 
 
 class PublishedSet(models.Model):
@@ -71,6 +75,7 @@ class ReadAlso(models.Model):
         "articles.Article", on_delete=models.CASCADE, primary_key=True, related_name="read_also"
     )
     published_set = models.BigIntegerField()  # PublishedSet's sum when it was found
+    code = models.CharField(max_length=32)  # CODE of the statement that found it
     valid_until = models.DateTimeField(null=True)  # the next scheduled publication then
     items = models.TextField()  # as models/related.py's column: JSON
 
@@ -99,6 +104,7 @@ def store(article_id: int, published_set: int, valid_until, items: str | None) -
     row = ReadAlso(
         article_id=article_id,
         published_set=published_set,
+        code=CODE[connection.vendor],
         valid_until=_time(valid_until),
         items=items or "[]",  # PostgreSQL's json_agg of no row is NULL
     )
@@ -108,7 +114,7 @@ def store(article_id: int, published_set: int, valid_until, items: str | None) -
                 [row],
                 update_conflicts=True,
                 unique_fields=["article"],
-                update_fields=["published_set", "valid_until", "items"],
+                update_fields=["published_set", "code", "valid_until", "items"],
             )
     except DatabaseError:
         # The reader still gets the page; the next one tries again (say, the article was

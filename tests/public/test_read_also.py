@@ -118,6 +118,14 @@ def test_any_change_read_also_could_show_finds_it_again(client, kept, close, edi
     assert expected(found)
 
 
+def test_a_row_another_statement_found_is_found_again(client, kept, close):
+    ReadAlso.objects.filter(pk=kept.pk).update(code="0" * 32)  # before a deployment
+    assert shown(client, kept)[0] == close.headline
+    assert shown(client, kept)[0] == close.headline  # and kept again
+    mark_kept(kept)
+    assert shown(client, kept) == [KEPT]
+
+
 def test_changes_it_cannot_show_keep_it(client, kept, close, editor):
     draft = ArticleFactory(headline="Brouillon", section=kept.section)
     keep(client, kept)  # a new article may count as a change (once a statement, PostgreSQL)
