@@ -9,6 +9,8 @@ triggers, which name the other table. Such a migration runs `drop` first and `cr
 as RunPython operations, for every copy that names the table.
 """
 
+from articles.migrations._vendor_sql import run_for_vendor
+
 
 class PublicationCopy:
     """The triggers of `articles_{name}`, whose column `key` names its article."""
@@ -112,11 +114,7 @@ BEGIN {tell} END""",
 
     @staticmethod
     def _run(statements_by_vendor, schema_editor):
-        vendor = schema_editor.connection.vendor
-        if vendor not in statements_by_vendor:
-            raise NotImplementedError(f"no publication copy triggers written for {vendor}")
-        for statement in statements_by_vendor[vendor]:
-            schema_editor.execute(statement)
+        run_for_vendor(statements_by_vendor, schema_editor, "publication copy triggers")
 
     # RunPython operations: (apps, schema_editor).
     def create(self, apps, schema_editor):

@@ -6,9 +6,12 @@ Not a migration (Django's loader skips names starting with "_").
 Triggers, not signals: a queryset's update(), a bulk insert or a tag merge change the
 articles without a signal. On SQLite, a migration that rebuilds one of these tables drops
 its triggers with it: such a migration runs `create` again after
-(tests/articles/test_read_also.py checks they are all there).
+(tests/public/test_read_also.py checks they are all there).
 """
 
+from articles.migrations._vendor_sql import run_for_vendor
+
+WHAT = "published set triggers"
 ARTICLE = "articles_article"
 BUMP = "articles_published_set_changes"
 # What Read also shows of an article, or decides by: a change of any of them to or from a
@@ -102,18 +105,10 @@ TRIGGERS = {
 }
 
 
-def _run(statements_by_vendor, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor not in statements_by_vendor:
-        raise NotImplementedError(f"no published set triggers written for {vendor}")
-    for statement in statements_by_vendor[vendor]:
-        schema_editor.execute(statement)
-
-
 # RunPython operations: (apps, schema_editor).
 def create(apps, schema_editor):
-    _run({"postgresql": POSTGRESQL, "sqlite": SQLITE}, schema_editor)
+    run_for_vendor({"postgresql": POSTGRESQL, "sqlite": SQLITE}, schema_editor, WHAT)
 
 
 def drop(apps, schema_editor):
-    _run({"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}, schema_editor)
+    run_for_vendor({"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}, schema_editor, WHAT)
