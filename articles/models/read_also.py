@@ -1,11 +1,11 @@
 """An article's Read also (models/related.py) as the published articles last left it.
 
-Finding it cost PostgreSQL 0.2 ms of an article page's 0.3 ms (bench/cpu_split.py: 1,477
-req/s with it, 1,627 without), for every reader, where what it shows changes only when an
-article is published, unpublished, retitled, moved or retagged, or a section renamed. So
-it is kept here and used while `published_set` is the number PublishedSet holds now, and
-until `valid_until`, the next scheduled article's time (which changes nothing in the
-database when it comes).
+Finding it cost PostgreSQL 0.2 ms of an article page's 0.35 ms, for every reader
+(bench/cpu_split.py: 1,258–1,287 req/s before, 1,535–1,636 kept), where what it shows
+changes only when an article is published, unpublished, retitled, moved or retagged, or a
+section renamed. So it is kept here and used while `published_set` is the number
+PublishedSet holds now, and until `valid_until`, the next scheduled article's time (which
+changes nothing in the database when it comes).
 
 The database keeps that number (migrations/_published_set.py): triggers add one to it in
 the same transaction as any change Read also could show. The page reads it in the same
