@@ -6,19 +6,15 @@ articles' models another quarter (bench/profile_page.py); read stored, a card is
 strings from the list's own statement.
 """
 
-import logging
 from typing import NamedTuple
 
-from django.db import DatabaseError, transaction
 from django.utils.translation import get_language
 
 from articles.html.cards import card_parts
 from articles.html.stored import code_version
-from articles.models.rendering import Card
+from articles.models.rendering import Card, keep
 from articles.models.section import SECTION_COLUMNS, joined_section
 from newsroom.sql import placeholders, rows
-
-logger = logging.getLogger(__name__)
 
 # What a list's own statement selects, its article table aliased `a`: card_statement()
 # joins the stored cards to the rows it keeps.
@@ -116,17 +112,4 @@ def store(model, articles, made: dict) -> None:
         )
         for a in sorted(articles, key=lambda a: a.pk)  # one order: no deadlock between readers
     ]
-    fields = [field.name for field in model._meta.concrete_fields]
-    try:
-        with transaction.atomic():
-            model.objects.bulk_create(
-                stored,
-                update_conflicts=True,
-                unique_fields=["article", "language"],
-                update_fields=[f for f in fields if f not in ("id", "article", "language")],
-            )
-    except DatabaseError:
-        # The reader still gets the page; the next one tries again.
-        logger.warning(
-            "Could not store %s of articles %s", model.__name__, list(made), exc_info=True
-        )
+    keep(model, stored, ["article", "language"], f"{model.__name__} of articles {list(made)}")

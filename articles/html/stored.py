@@ -6,14 +6,12 @@ are published).
 """
 
 import hashlib
-import logging
 from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
@@ -21,10 +19,8 @@ from django.utils.translation import get_language
 
 from articles import metadata
 from articles.models.page import Page, load_authors_and_tags, published_article
-from articles.models.rendering import Rendering
+from articles.models.rendering import Rendering, keep
 from newsroom.sql import found_or_404
-
-logger = logging.getLogger(__name__)
 
 ROOT = Path(settings.BASE_DIR)
 # What a stored part is made of besides the article's data: its templates and translations,
@@ -114,15 +110,4 @@ def store(article, parts: Parts) -> None:
         generation=article.generation,
         **parts._asdict(),
     )
-    try:
-        with transaction.atomic():
-            Rendering.objects.bulk_create(
-                [row],
-                update_conflicts=True,
-                unique_fields=["article", "language"],
-                update_fields=["code", "version", "generation", *Parts._fields],
-            )
-    except DatabaseError:
-        # The reader still gets the page; the next one tries again (say, the article was
-        # deleted meanwhile).
-        logger.warning("Could not store the page of article %s", article.pk, exc_info=True)
+    keep(Rendering, [row], ["article", "language"], f"the page of article {article.pk}")

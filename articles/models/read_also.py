@@ -19,17 +19,15 @@ run or not.
 """
 
 import hashlib
-import logging
 from datetime import datetime
 
-from django.db import DatabaseError, connection, connections, models, transaction
+from django.db import connection, connections, models
 from django.utils.dateparse import parse_datetime
 
 from articles.models import related
 from articles.models.published import published
+from articles.models.rendering import keep
 from newsroom.sql import aware, rows
-
-logger = logging.getLogger(__name__)
 
 # The number of changes (NULL without PublishedSet's rows): a subquery of the page's statement.
 CHANGES = "SELECT CAST(sum(changes) AS bigint) AS changes FROM articles_publishedset"
@@ -108,18 +106,7 @@ def store(article_id: int, published_set: int, valid_until, items: str | None) -
         valid_until=_time(valid_until),
         items=items or "[]",  # PostgreSQL's json_agg of no row is NULL
     )
-    try:
-        with transaction.atomic():
-            ReadAlso.objects.bulk_create(
-                [row],
-                update_conflicts=True,
-                unique_fields=["article"],
-                update_fields=["published_set", "code", "valid_until", "items"],
-            )
-    except DatabaseError:
-        # The reader still gets the page; the next one tries again (say, the article was
-        # deleted meanwhile).
-        logger.warning("Could not store Read also of article %s", article_id, exc_info=True)
+    keep(ReadAlso, [row], ["article"], f"Read also of article {article_id}")
 
 
 def _time(value) -> datetime | None:

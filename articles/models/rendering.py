@@ -13,8 +13,12 @@ from data read before a change carries the old numbers and is never shown: reade
 editors without a stale page coming out of it.
 """
 
-from django.db import models
+import logging
+
+from django.db import DatabaseError, models, transaction
 from django.db.models import F
+
+logger = logging.getLogger(__name__)
 
 
 class StoredPart(models.Model):
@@ -85,3 +89,25 @@ def touch(articles) -> None:
     from articles.models.article import Article
 
     Article.objects.filter(pk__in=articles).update(generation=F("generation") + 1)
+
+
+def keep(model, rows: list, unique_fields: list[str], what: str) -> None:
+    """Write `rows` over those with the same `unique_fields`, every other column updated,
+    in a savepoint. A reader stores what it rendered or found: when that fails (say, its
+    article was deleted meanwhile) the reader still gets the page, and the next one tries
+    again."""
+    update_fields = [
+        field.name
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name not in unique_fields
+    ]
+    try:
+        with transaction.atomic():
+            model.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=unique_fields,
+                update_fields=update_fields,
+            )
+    except DatabaseError:
+        logger.warning("Could not store %s", what, exc_info=True)
