@@ -47,8 +47,9 @@ SELECT newest[1:%(shown_matches)s]::text, cardinality(newest) FROM matches
 """
 
 # The page of the matches `ids` (newest first): the newest `ranked` by relevance, then the
-# others after them, newest first. ts_rank reads an article's whole text's words: only those
-# ranked are read, each once, by the subquery. The excerpt is written only for the rows
+# others after them, newest first. Ranking reads the words of the head (rank_vector), each
+# ranked match's once, by the subquery: those of the whole text lie out of line, and read
+# for 100 matches at 100,000 articles they took 0.9 ms of the statement's 1.6 ms. The excerpt is written only for the rows
 # shown, not for the row fetched to learn whether a next page exists.
 SOURCE = passages.SOURCE_SQL.format(table="a")
 PAGE = f"""
@@ -63,7 +64,7 @@ ranked AS (
     SELECT m.id,
            row_number() OVER (ORDER BY m.age > %(ranked)s,
                               CASE WHEN m.age <= %(ranked)s THEN (
-                                  SELECT ts_rank(s.search_vector, query.q)
+                                  SELECT ts_rank(s.rank_vector, query.q)
                                   FROM articles_article s WHERE s.id = m.id
                               ) END DESC,
                               m.age) AS position

@@ -44,7 +44,7 @@ FROM articles_article a JOIN articles_section s ON s.id = a.section_id
 WHERE a.slug = %s AND {published("a")}
 """
 # Written for search only: no page shows them.
-SEARCH_COLUMNS = frozenset({"search_vector", "search_tags", "search_authors"})
+SEARCH_COLUMNS = frozenset({"search_vector", "rank_vector", "search_tags", "search_authors"})
 
 AUTHORS = """
 SELECT au.* FROM authors_author au JOIN articles_byline b ON b.author_id = au.id

@@ -61,6 +61,31 @@ def test_headline_ranks_above_standfirst_above_body(client, editor):
     assert found(client, "cacao") == [head.pk, stand.pk, body.pk]
 
 
+def cocoa_in_body(editor, day, body):
+    from tests.public.conftest import PUBLISHED_AT
+
+    article = ArticleFactory(headline="Marchés", body=body, authors=[AuthorFactory()])
+    return publish(article, editor, when=PUBLISHED_AT.replace(day=day))
+
+
+def test_the_body_finds_an_article_but_does_not_rank_it(client, editor):
+    # Ranking reads the head's words only (rank_vector): the body's are out of line.
+    repeated = cocoa_in_body(editor, 1, "<p>Cacao, cacao, cacao et encore cacao.</p>")
+    once = cocoa_in_body(editor, 2, "<p>Le cacao.</p>")
+    assert found(client, "cacao") == [once.pk, repeated.pk]  # newest first
+
+
+def test_the_ranking_follows_the_head_as_it_changes(client, editor):
+    older = cocoa_in_body(editor, 1, "<p>Le cacao.</p>")
+    newer = cocoa_in_body(editor, 2, "<p>Le cacao.</p>")
+    assert found(client, "cacao") == [newer.pk, older.pk]
+    older.tags.add("Cacao")
+    assert found(client, "cacao") == [older.pk, newer.pk]
+    newer.headline = "Le cacao au plus haut"
+    newer.save_by(editor)
+    assert found(client, "cacao") == [newer.pk, older.pk]  # the headline above a tag
+
+
 def test_excerpt_is_highlighted_and_escaped(client, editor):
     article = ArticleFactory(
         headline="Sécurité",

@@ -139,7 +139,7 @@ class Command(BaseCommand):
             self.stderr.write("\nIndexing for full-text search…")
             with connection.cursor() as cursor:
                 cursor.execute("SET maintenance_work_mem = '256MB'")
-            Article.objects.update(search_vector=search.document_vector())
+            Article.objects.update(**search.vectors())
             # What autovacuum would do on a live site by the time readers come: statistics for
             # the planner, the dead rows of the update above gone, the visibility map set.
             self.stderr.write("Vacuuming and analysing…")
