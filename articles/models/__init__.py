@@ -3,6 +3,7 @@ from articles.models.lock import EditSession
 from articles.models.passage import Passage
 from articles.models.preview import PreviewLink
 from articles.models.read_also import PublishedSet, ReadAlso
+from articles.models.recent import RecentArticle
 from articles.models.rendering import Card, FeedEntry, Rendering
 from articles.models.revision import Revision
 from articles.models.section import Section
@@ -21,6 +22,7 @@ __all__ = [
     "PreviewLink",
     "PublishedSet",
     "ReadAlso",
+    "RecentArticle",
     "Rendering",
     "Revision",
     "Section",

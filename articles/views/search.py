@@ -12,8 +12,11 @@ class SearchView(PublishedListView):
 
     template_name = "articles/search.html"
 
+    since = None  # the search window's start, when only the window was searched
+
     def get_queryset(self):
         self.query = search_query(self.request)  # as shown: bounded, control characters out
+        self.archives = self.request.GET.get("archives") == "1"
         if search.uses_postgres():
             return None  # one statement a page: paginate_queryset()
         return self.published().search(self.query)
@@ -29,16 +32,22 @@ class SearchView(PublishedListView):
 
     def _ranked(self, page_size):
         number = page_number(self.request.GET.get(self.page_kwarg))
-        found = ranked_rows(self.query, (number - 1) * page_size, page_size, self.request)
+        found = self._ranked_page(number, page_size)
         # Only the newest matches can be shown: a page beyond them shows the last one.
         last = max(1, math.ceil(min(found.counted, search.SHOWN_MATCHES) / page_size))
         if number > last:
             number = last
-            found = ranked_rows(self.query, (number - 1) * page_size, page_size, self.request)
+            found = self._ranked_page(number, page_size)
         self.total, self.more = search.bounded(found.counted)
+        self.since = found.since
         return archive_page(found.results, number, page_size)
+
+    def _ranked_page(self, number, page_size):
+        offset = (number - 1) * page_size
+        return ranked_rows(self.query, offset, page_size, self.request, self.archives)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)  # pages: total, more
-        context.update(total=self.total, more=self.more)
+        context.update(total=self.total, more=self.more, since=self.since)
+        context.update(archives=self.archives)
         return context

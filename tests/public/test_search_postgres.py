@@ -15,6 +15,7 @@ from tests.public.test_query_counts import MAKES_CARDS
 
 pytestmark = pytest.mark.postgres
 SEARCH = reverse("articles:search")
+EVERY_DAY = "FROM articles_article m"  # every day's matches (ranked_search.MATCHES)
 
 
 def found(client, query) -> list[int]:
@@ -237,8 +238,8 @@ def test_the_planner_sees_the_words_searched(client, five_matches):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        client.get(SEARCH, {"q": "transhumance"})
-    statement = next(q["sql"] for q in queries if "search_vector @@" in q["sql"])
+        client.get(SEARCH, {"q": "transhumance", "archives": "1"})
+    statement = next(q["sql"] for q in queries if EVERY_DAY in q["sql"])
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + statement)
         plan = "\n".join(row[0] for row in cursor.fetchall())
@@ -246,12 +247,15 @@ def test_the_planner_sees_the_words_searched(client, five_matches):
 
 
 def test_the_page_is_planned_once_for_all_searches(client, five_matches):
-    """The page's statement has one best plan whatever the words: it is prepared, and
-    planned once a connection; the matches' statement is planned for each search's words."""
+    """The page's statement has one best plan whatever the words, and so has the window's
+    (its index serves any): they are prepared, and planned once a connection; every day's
+    matches are planned for each search's words."""
     for words in ("transhumance", "frontière", "transhumances frontière"):
         assert client.get(SEARCH, {"q": words}).status_code == 200
-    assert plans("WITH ORDINALITY") == [(3, 0)]
-    assert plans("search_vector @@") == []
+        assert client.get(SEARCH, {"q": words, "archives": "1"}).status_code == 200
+    assert plans("WITH ORDINALITY") == [(6, 0)]
+    assert plans("FROM articles_recentarticle") == [(3, 0)]
+    assert plans(EVERY_DAY) == []
 
 
 @pytest.mark.parametrize(
