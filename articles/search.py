@@ -2,9 +2,10 @@
 
 Both give the same interface: `search(queryset, text)` returns the matching articles,
 `count(results)` counts them up to a bound, and the page shows SearchResults: each article's
-card with an excerpt, the query's words marked. On PostgreSQL the reader's page is one
-statement that also ranks the newest RANKED_MATCHES, chooses the excerpts' passages and joins
-the stored cards (articles/ranked_search.py); elsewhere `portable_results` makes them.
+card with an excerpt, the query's words marked. On PostgreSQL the reader's page is two
+statements (articles/ranked_search.py): the matches, the last 90 days' first, then the page,
+which ranks the newest RANKED_MATCHES, chooses the excerpts' passages and joins the stored
+cards; elsewhere `portable_results` makes them.
 """
 
 import html
