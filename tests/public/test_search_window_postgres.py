@@ -16,6 +16,7 @@ from articles.models import Article, RecentArticle
 from articles.models.recent import RECENT
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import publish
+from tests.public.test_search_postgres import indexed_plan
 
 pytestmark = pytest.mark.postgres
 SEARCH = reverse("articles:search")
@@ -168,14 +169,7 @@ def test_articles_that_left_the_window_are_pruned_by_the_next_write(editor):
 
 def test_the_window_is_read_from_its_own_index(editor):
     transhumance(editor, 1)
-    with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")  # a nearly empty table's cheapest plan
-        cursor.execute(
-            "EXPLAIN SELECT article_id FROM articles_recentarticle WHERE search_vector @@ "
-            "websearch_to_tsquery('french_unaccent', 'transhumance')"
-        )
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-        cursor.execute("RESET enable_seqscan")
+    plan = indexed_plan("articles_recentarticle", "article_id", "transhumance")
     assert "recent_article_search_gin" in plan
 
 
