@@ -178,3 +178,16 @@ def test_every_trigger_is_there(db):
         cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
         present = {name for (name,) in cursor.fetchall()}
     assert set(_recent_articles.TRIGGERS["postgresql"]) <= present
+
+
+def test_a_page_past_the_window_shows_its_last_and_any_other_archives_value_is_the_window(
+    client, editor, pages_of_two
+):
+    recent = [transhumance(editor, days).pk for days in (3, 2, 1)]
+    transhumance(editor, RECENT.days + 30)
+    response, shown = searched(client, page="9")
+    assert response.context["page_obj"].number == 2 and shown == [recent[0]]
+    assert response.context["since"] is not None
+    response, shown = searched(client, archives="<script>")
+    assert response.context["since"] is not None and response.context["total"] == 3
+    assert "<script>" not in response.content.decode()
