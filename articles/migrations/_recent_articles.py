@@ -69,7 +69,7 @@ POSTGRESQL_DROP = [
     f"DROP FUNCTION {COPY}()",
     "DROP INDEX recent_article_search_gin",
 ]
-TRIGGERS = {"postgresql": [COPY, PRUNE], "sqlite": []}
+TRIGGERS = [COPY, PRUNE]
 
 
 def create(apps, schema_editor):

@@ -16,10 +16,11 @@ from datetime import timedelta
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
-# The window search reads first. Its triggers keep a day more (KEPT_DAYS), so that a reader
-# whose clock is a little behind the writing transaction's still finds the window's oldest.
+# The window search reads first. Its triggers keep a day more (KEPT_DAYS in
+# migrations/_recent_articles.py), so that a reader whose clock is a little behind the
+# writing transaction's still finds the window's oldest; a longer window needs a migration
+# that keeps more (tests/public/test_search_window_postgres.py reaches its first day).
 RECENT = timedelta(days=90)
-KEPT_DAYS = 91  # in migrations/_recent_articles.py when it was written
 
 
 class RecentArticle(models.Model):

@@ -177,7 +177,7 @@ def test_every_trigger_is_there(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
         present = {name for (name,) in cursor.fetchall()}
-    assert set(_recent_articles.TRIGGERS["postgresql"]) <= present
+    assert set(_recent_articles.TRIGGERS) <= present
 
 
 def test_a_page_past_the_window_shows_its_last_and_any_other_archives_value_is_the_window(
