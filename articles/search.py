@@ -130,6 +130,12 @@ class SearchResult(NamedTuple):
         )
         return cls(pk, SafeString(title), SafeString(meta), SafeString(excerpt))
 
+    @property
+    def standfirst(self) -> str:
+        """The excerpt where a list's card has its standfirst: the page's results are
+        written as one list of cards (cards.article_cards)."""
+        return f'\n  <p class="excerpt">{self.excerpt_html}</p>' if self.excerpt_html else ""
+
 
 def portable_results(articles, text: str) -> list[SearchResult]:
     """The results of articles with their sections and credits, excerpts cut in Python."""

@@ -55,6 +55,11 @@ def _time_tag(value, format_name, language, zone) -> str:
     return format_html('<time datetime="{}">{}</time>', local.isoformat(), written)
 
 
+def written_date(day) -> str:
+    """A day as readers read it in the active language, kept (_written_date)."""
+    return _written_date(day, get_language())
+
+
 @lru_cache(maxsize=4096)
 def _written_date(day, language) -> str:
     """A day as readers read it ("28 novembre 2026"), written once per language.

@@ -2,9 +2,10 @@
 Jinja templates. The message ids are the ones Django's templates had."""
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from articles.html.cards import written_date
 
 
 def reading_time(article) -> str:
@@ -42,4 +43,4 @@ def _search_results_since(total: int, query: str, more: bool, since) -> str:
 
 def window_start(since) -> str:
     """The search window's first day, in the site's time zone ("1 septembre 2026")."""
-    return date_format(timezone.localtime(since).date(), "DATE_FORMAT")
+    return written_date(timezone.localtime(since).date())

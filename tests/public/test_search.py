@@ -110,6 +110,13 @@ def test_excerpt_marks_the_words_and_escapes_the_text(client, editor):
     html = client.get(SEARCH, {"q": "Kossou"}).content.decode()
     assert "<mark>Kossou</mark>" in html
     assert "<b>gras" not in html
+    # A result is a card: its headline a heading under the page's, then meta and excerpt.
+    card = re.search(r'<article class="card">(.*?)</article>', html, re.S).group(1)
+    heading = f'<h2 class="card-title"><a href="{article.get_absolute_url()}">'
+    assert card.strip().startswith(heading)
+    assert re.search(
+        r'<p class="card-meta">.*</p>\s*<p class="excerpt">.*<mark>Kossou</mark>', card
+    )
 
 
 def test_results_are_counted_up_to_a_bound(client, editor, monkeypatch):
