@@ -21,11 +21,12 @@ PAGES = [
     # The tag or author is read with the navigation (articles/html/parts.sections_with).
     (lambda s: "/mot-cle/aes/", 2, MAKES_CARDS),  # navigation and tag, page of cards
     (lambda s: s.bylines.first().author.get_absolute_url(), 2, MAKES_CARDS),  # nav and author
-    # PostgreSQL: the matches with their count and the navigation, the page with its stored
-    # cards (articles/ranked_search.py); SQLite: count, page, bylines, navigation.
+    # PostgreSQL: the matches, their count, their page with its stored cards and the
+    # navigation, in one statement (articles/ranked_search.py); SQLite: count, page,
+    # bylines, navigation.
     (
         lambda s: reverse("articles:search") + "?q=russie",
-        {"postgresql": 2, "sqlite": 4},
+        {"postgresql": 1, "sqlite": 4},
         {"postgresql": MAKES_CARDS, "sqlite": 0},
     ),
     (lambda s: reverse("articles:search"), 1, 0),  # navigation only: no query, no search

@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from articles.models import Article, Card
+from articles.models import Article, Card, Section
 from tests.authors.test_author_archive import plans
-from tests.factories import ArticleFactory, AuthorFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 from tests.public.changes import CARD_CHANGES, assert_change_shows
-from tests.public.conftest import publish
+from tests.public.conftest import PUBLISHED_AT, publish
 from tests.public.test_query_counts import MAKES_CARDS
 
 pytestmark = pytest.mark.postgres
@@ -207,7 +207,7 @@ def test_pages_of_ranked_results(client, five_matches, django_assert_num_queries
     # so the last page's one row has its card already.
     for number, has_next, makes in [(1, True, MAKES_CARDS), (2, True, MAKES_CARDS), (3, False, 0)]:
         # The plural is found by its stem, which only the database's excerpts mark.
-        for queries in (2 + makes, 2):  # matches with the navigation, the page, cards
+        for queries in (1 + makes, 1):  # the page with the navigation, cards
             with django_assert_num_queries(queries):
                 response = client.get(SEARCH, {"q": "transhumances", "page": number})
         page = response.context["page_obj"]
@@ -256,14 +256,14 @@ def test_the_planner_sees_the_words_searched(client, five_matches):
 
 
 def test_the_page_is_planned_once_for_all_searches(client, five_matches):
-    """The page's statement has one best plan whatever the words, and so has the window's
-    (its index serves any): they are prepared, and planned once a connection; every day's
-    matches are planned for each search's words."""
+    """A page of the window's matches has one best plan whatever the words (its index
+    serves any), and so has a page of given matches: they are prepared, and planned once a
+    connection; every day's matches are planned for each search's words."""
     for words in ("transhumance", "frontière", "transhumances frontière"):
         assert client.get(SEARCH, {"q": words}).status_code == 200
         assert client.get(SEARCH, {"q": words, "archives": "1"}).status_code == 200
-    assert plans("WITH ORDINALITY") == [(6, 0)]
-    assert plans("FROM articles_recentarticle") == [(3, 0)]
+    assert plans("FROM articles_recentarticle") == [(3, 0)]  # the window's page
+    assert plans("ORDER BY r.position") == [(3, 0)]  # the page of the archives' matches
     assert plans(EVERY_DAY) == []
 
 
@@ -277,3 +277,28 @@ def test_a_result_shows_a_change_to_its_card_at_once(client, story, change, show
         return html
 
     assert_change_shows(read, story, change, shown, gone)
+
+
+@pytest.mark.parametrize(("results", "sections"), [(3, 1), (1, 4)])
+def test_the_menu_and_the_results_are_read_side_by_side(client, editor, results, sections):
+    """One statement reads the menu's sections and the page's results, row by row
+    (parts.menu_beside): more results than sections, or fewer, each is shown once."""
+    section = SectionFactory(name="Économie")
+    made = [
+        publish(
+            ArticleFactory(
+                headline=f"Transhumance {day}", section=section, authors=[AuthorFactory()]
+            ),
+            editor,
+            when=PUBLISHED_AT.replace(day=day),
+        )
+        for day in range(1, results + 1)
+    ]
+    for number in range(1, sections):
+        SectionFactory(name=f"Rubrique {number}")
+    response = client.get(SEARCH, {"q": "transhumance"})
+    assert [result.pk for result in response.context["articles"]] == [a.pk for a in made[::-1]]
+    assert response.context["total"] == results
+    menu = [section.name for section in response.wsgi_request._sections]
+    assert menu == list(Section.objects.order_by("position", "name").values_list("name", flat=True))
+    assert len(menu) == sections
