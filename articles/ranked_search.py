@@ -155,8 +155,8 @@ ORDER BY r.position
 
 # A search's page in one round trip: the window's matches (else every day's), their page,
 # their number and the menu, side by side (parts.menu_beside). As two statements, the
-# second given the first's keys, it cost 0.12 ms more of the app's and the database's CPU
-# (0.22 against 0.16 ms, 0.77 against 0.70) at 100,000 articles.
+# second given the first's keys, it cost 0.12 ms more CPU at 100,000 articles: the app's
+# 0.22 ms against 0.16, PostgreSQL's 0.77 against 0.70.
 WINDOWED = f"""
 WITH {WINDOW_MATCHES},
 {_ranking("(SELECT newest[1:%(shown_matches)s] FROM matches)")},
@@ -192,13 +192,11 @@ def any_word(terms: list[str]) -> str:
     return " or ".join(kept_words(terms))
 
 
-def ranked_rows(
-    text: str, offset: int, shown: int, request=None, archives: bool = False
-) -> RankedRows:
+def ranked_rows(text: str, offset: int, shown: int, request, archives: bool = False) -> RankedRows:
     """The matches at [offset, offset + shown), best first, and one more without excerpt:
     those of the last RECENT days when they fill a page and an older article exists, unless
-    the reader asked for the `archives`; else those of every day. With the page's request,
-    the menu's sections are read with them."""
+    the reader asked for the `archives`; else those of every day. The menu's sections are
+    read with them, for the page's `request`."""
     terms = search.words(text)
     if not terms:
         return RankedRows([], 0)
@@ -232,12 +230,8 @@ def ranked_rows(
 
 
 def _every_day(params: dict, request) -> RankedRows:
-    """Every day's matches (MATCHES), read with the menu when there is a page's request,
-    then their page."""
-    if request is None:
-        ids, counted = rows(MATCHES, params)[0]
-    else:
-        ids, counted = sections_with(request, MATCHES, params, prepared=False) or (None, 0)
+    """Every day's matches (MATCHES), read with the menu, then their page."""
+    ids, counted = sections_with(request, MATCHES, params, prepared=False) or (None, 0)
     if counted <= params["offset"]:
         return RankedRows([], counted)  # a page past the last
     return RankedRows(_results(rows(PAGE, {**params, "ids": ids}, prepared=True)), counted)
