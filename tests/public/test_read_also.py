@@ -157,6 +157,34 @@ def test_without_its_count_nothing_is_kept_until_it_is_made_again(client, story,
     assert ReadAlso.objects.filter(pk=story.pk).exists()
 
 
+def changes() -> int:
+    return sum(PublishedSet.objects.values_list("changes", flat=True))
+
+
+@pytest.mark.postgres
+def test_a_statement_that_changes_many_published_articles_adds_one(client, story, close):
+    """Once a statement, not once a row: a row of the slots written once for each article
+    a statement changed made the table read by every article page hundreds of pages long
+    (migrations/_published_set.py). A later statement of the same transaction adds again."""
+    others = [publish_another_article(close) for _ in range(3)]
+    before = changes()
+    published = Article.objects.filter(pk__in=[close.pk, *[a.pk for a in others]])
+    assert published.update(headline="Nouveau titre") == 4
+    assert changes() == before + 1
+    keep(client, story)  # kept at that number, in this same transaction
+    Article.objects.filter(pk=close.pk).update(headline="Encore un titre")
+    assert changes() == before + 2
+    assert shown(client, story)[0] == "Encore un titre"
+
+
+def publish_another_article(close):
+    article = ArticleFactory(headline="Un de plus", section=close.section)
+    Article.objects.filter(pk=article.pk).update(
+        status="published", published_at=close.published_at
+    )
+    return article
+
+
 def test_every_trigger_is_there(db):
     """A migration that rebuilds a table on SQLite drops its triggers (_published_set.py)."""
     with connection.cursor() as cursor:
