@@ -18,6 +18,7 @@ def shown(marked: str) -> str:
         ("chevaux", ["cheval"]),
         ("cœur", ["coeur", "Cœur", "CŒUR"]),
         ("économie", ["économies", "Economie"]),
+        ("œuvre", ["oeuvre", "Œuvres", "OEUVRE", "œuvres"]),
     ],
 )
 def test_every_form_of_a_word_is_marked(word, forms):
@@ -35,6 +36,12 @@ def test_a_word_is_marked_whole_never_inside_another():
     text = "Au supermarché, l'Économie du marché et l’économie."
     marked = shown(Marker(["marché", "économie"]).excerpt(text, later=False))
     assert marked == "Au supermarché, l'[Économie] du [marché] et l’[économie]."
+
+
+def test_words_are_marked_at_the_start_of_the_text_and_after_any_mark():
+    text = "Marché: «marché», (Marchés) l'œuvre-marché 2marché"
+    marked = shown(Marker(["marché", "œuvre"]).excerpt(text, later=False))
+    assert marked == "[Marché]: «[marché]», ([Marchés]) l'[œuvre]-[marché] 2marché"
 
 
 def test_a_late_match_is_shown_with_what_comes_before_it():
