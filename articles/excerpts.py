@@ -118,11 +118,14 @@ class Marker:
         """About LENGTH characters of `text` from a little before its first marked word,
         each marked word between START and STOP. "… " leads when the excerpt does not start
         the article's text (`later`: `text` itself does not), "…" ends a cut one."""
-        first = next((m.start() for m in self._found(text, 0, len(text))), 0)
-        start = 0 if first + LEAD < LENGTH else _word_start(text, first - LEAD)
+        first = next(self._found(text, 0, len(text)), None)
+        at = first.start() if first else 0
+        start = 0 if at + LEAD < LENGTH else _word_start(text, at - LEAD)
         stop = _word_end(text, start + LENGTH)
+        # The first marked word is within the excerpt, and none before it is marked.
+        marked = [first, *self._found(text, first.end(), stop)] if first else []
         parts, at = [], start
-        for word in self._found(text, start, stop):
+        for word in marked:
             parts += [text[at : word.start()], START, word.group(), STOP]
             at = word.end()
         parts.append(text[at:stop])
