@@ -166,6 +166,26 @@ def test_a_prepared_statement_survives_a_new_connection():
 
 
 @pytest.mark.postgres
+def test_a_prepared_statement_reads_times_as_djangos_cursor_does(db):
+    """Aware, in UTC, to the microsecond: read by psycopg's own loader, in C, where
+    Django's parses them in Python."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from newsroom.sql import rows
+
+    statement = "SELECT %s::timestamptz + interval '1 microsecond' AS times_read"
+    when = datetime(2026, 11, 28, 23, 30, 15, 999999, tzinfo=ZoneInfo("Africa/Lagos"))
+    assert not connection.queries_logged  # the way the site runs them
+    [(prepared,)] = rows(statement, [when], prepared=True)
+    [(djangos,)] = rows(statement, [when])
+    assert prepared == djangos == when + timedelta(microseconds=1)
+    assert prepared.tzinfo is djangos.tzinfo is UTC
+    loader = connection.binding_cursor().adapters.get_loader(1184, 0)  # timestamptz, text
+    assert loader.__module__ == "psycopg_binary._psycopg"
+
+
+@pytest.mark.postgres
 def test_a_prepared_statement_in_a_broken_transaction_is_refused(db):
     """As through Django's cursor: after an error inside atomic(), nothing more runs."""
     from django.db import DatabaseError, transaction
