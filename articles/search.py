@@ -32,6 +32,12 @@ EXCERPT_WORDS = 35
 # by its more particular words. Ranking reads the head's words only (rank_vector).
 RANKED_MATCHES = 100
 SHOWN_MATCHES = 500  # the newest matches pages reach
+# Results a page: ten, as WordPress, Wagtail's and most search pages show. A result is a
+# card with a passage of its text, twice as tall as a list's card on a phone: ten fill
+# as many screens as a list page's twenty (10.7 KB of HTML, against 17.9 KB for twenty).
+# Each result's passage and excerpt made twenty cost a search a fifth of its CPU at
+# 100,000 articles (README, Speed).
+RESULTS_A_PAGE = 10
 COUNTED_MATCHES = 500  # beyond this, readers see "more than 500 results"
 REINDEX_BATCH = 1000
 # Markers that cannot occur in cleaned text: placed by the database, turned into <mark> after

@@ -11,6 +11,7 @@ class SearchView(PublishedListView):
     """Any query gives a normal page: empty, hostile or too long, it is only ever data."""
 
     template_name = "articles/search.html"
+    paginate_by = search.RESULTS_A_PAGE
 
     since = None  # the search window's start, when only the window was searched
 

@@ -119,6 +119,23 @@ def test_excerpt_marks_the_words_and_escapes_the_text(client, editor):
     )
 
 
+def test_a_page_shows_ten_results_and_links_to_the_next(client, editor):
+    made = [
+        publish(
+            ArticleFactory(headline=f"Transhumance {day}", authors=[AuthorFactory()]),
+            editor,
+            when=PUBLISHED_AT.replace(day=day),
+        )
+        for day in range(1, 12)
+    ]
+    response = client.get(SEARCH, {"q": "transhumance"})
+    assert [result.pk for result in response.context["articles"]] == [a.pk for a in made[:0:-1]]
+    assert response.context["total"] == 11
+    assert 'rel="next" href="?q=transhumance&amp;page=2"' in response.content.decode()
+    second = client.get(SEARCH, {"q": "transhumance", "page": "2"})
+    assert [result.pk for result in second.context["articles"]] == [made[0].pk]
+
+
 def test_results_are_counted_up_to_a_bound(client, editor, monkeypatch):
     from articles import search
 
