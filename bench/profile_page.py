@@ -10,6 +10,7 @@ pyinstrument first; it is not a dependency), prints where that time goes.
 """
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -33,6 +34,7 @@ def requester():
     from django.test import RequestFactory
 
     handler, factory = WSGIHandler(), RequestFactory(HTTP_HOST="127.0.0.1")
+    gc.freeze()  # as the app server's worker does once it has loaded the site (newsroom/wsgi.py)
 
     def get(path: str) -> int:
         parts = urlsplit(path)
