@@ -16,17 +16,17 @@ from tests.factories import SectionFactory
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_check(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+def run_python(*args, env, left_out=("SECRET_KEY", "DEBUG")):
+    """Python in the project, with this environment less `left_out`, plus `env`."""
+    clean = {k: v for k, v in os.environ.items() if k not in left_out}
     clean.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings")
     return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
+        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
     )
+
+
+def run_check(**env):
+    return run_python("manage.py", "check", env=env)
 
 
 def test_server_refuses_to_start_without_secret_key_when_debug_is_off():
@@ -48,17 +48,8 @@ def test_debug_must_be_a_clear_boolean():
 def test_the_app_servers_code_is_left_out_of_garbage_collection():
     """What a worker loads lives as long as it: frozen, the collector no longer looks through
     it on every full collection (newsroom/wsgi.py)."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    clean.update(SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="newsroom.settings")
     shown = "import gc, newsroom.wsgi; print(gc.get_freeze_count())"
-    result = subprocess.run(
-        [sys.executable, "-c", shown],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", shown, env={"SECRET_KEY": "x" * 50})
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 10_000  # Django's and the project's modules, at least
 
@@ -105,16 +96,8 @@ def test_planner_options_can_be_left_out_for_a_pooler():
         env = {"DATABASE_URL": "postgres://u@127.0.0.1:5432/x", "SECRET_KEY": "x" * 50}
         if value is not None:
             env["DATABASE_PLANNER_OPTIONS"] = value
-        clean = {k: v for k, v in os.environ.items() if k != "DATABASE_PLANNER_OPTIONS"}
-        clean.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings")
-        result = subprocess.run(
-            [sys.executable, "-c", f"import django; django.setup(); {script}"],
-            cwd=ROOT,
-            env=clean,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        shown_by = f"import django; django.setup(); {script}"
+        result = run_python("-c", shown_by, env=env, left_out=("DATABASE_PLANNER_OPTIONS",))
         assert result.returncode == 0, result.stderr
         shown[value] = result.stdout
     assert "random_page_cost" not in shown[""]
