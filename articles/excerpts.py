@@ -119,8 +119,8 @@ class Marker:
         each marked word between START and STOP. "… " leads when the excerpt does not start
         the article's text (`later`: `text` itself does not), "…" ends a cut one."""
         first = next(self._found(text, 0, len(text)), None)
-        at = first.start() if first else 0
-        start = 0 if at + LEAD < LENGTH else _word_start(text, at - LEAD)
+        first_at = first.start() if first else 0
+        start = 0 if first_at + LEAD < LENGTH else _word_start(text, first_at - LEAD)
         stop = _word_end(text, start + LENGTH)
         # The first marked word is within the excerpt, and none before it is marked.
         marked = [first, *self._found(text, first.end(), stop)] if first else []
