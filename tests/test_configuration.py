@@ -173,6 +173,8 @@ def test_a_prepared_statement_reads_times_as_djangos_cursor_does(db):
     from datetime import UTC, datetime, timedelta
     from zoneinfo import ZoneInfo
 
+    import psycopg
+
     from newsroom.sql import rows
 
     statement = "SELECT %s::timestamptz + interval '1 microsecond' AS times_read"
@@ -182,7 +184,8 @@ def test_a_prepared_statement_reads_times_as_djangos_cursor_does(db):
     [(djangos,)] = rows(statement, [when])
     assert prepared == djangos == when + timedelta(microseconds=1)
     assert prepared.tzinfo is djangos.tzinfo is UTC
-    loader = connection.binding_cursor().adapters.get_loader(1184, 0)  # timestamptz, text
+    timestamptz = psycopg.adapters.types["timestamptz"].oid
+    loader = connection.binding_cursor().adapters.get_loader(timestamptz, psycopg.pq.Format.TEXT)
     assert loader.__module__ == "psycopg_binary._psycopg"
 
 
