@@ -5,7 +5,10 @@ Every value can be changed from the environment without editing this file.
 
 import multiprocessing
 import os
+import secrets
 
+# One release for this server's workers: they share the cached fragments (articles/fragments).
+os.environ.setdefault("RELEASE", secrets.token_hex(8))
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Pages are rendered by Python: about two workers per core, each with a few threads for the
 # moments spent waiting on PostgreSQL, Redis or the media store.

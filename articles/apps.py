@@ -8,9 +8,4 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from articles import signals  # noqa: F401
-        from articles.models.read_also import ensure_slots
-
-        post_migrate.connect(ensure_slots, sender=self)
+        from articles import changes  # noqa: F401  (connects its receivers)

@@ -1,10 +1,8 @@
-"""Search results' excerpts on PostgreSQL, cut and marked in Python.
+"""Search results' excerpts, cut and marked in Python.
 
-The database chooses each result's passage (articles/passages.py) and says which of the
-reader's words are not stop words; ts_headline then parsed the passage again to mark them,
-145 µs a result: two thirds of the search statement's time at 1,000 articles. Here a word is
-marked when its stem is the stem of one of the reader's words, by the Snowball French stemmer
-that the database's french_stem also runs, after the same removal of accents.
+A word is marked when its stem is one of the reader's words' stems, by the Snowball French
+stemmer that PostgreSQL's french_stem also runs, after the same removal of accents. The
+excerpt comes from the passage (articles/passages.py) holding most of the reader's words.
 """
 
 import re
@@ -14,8 +12,10 @@ from functools import lru_cache
 
 import Stemmer
 
-from articles.search import START, STOP
+from articles import passages
 
+# Markers that cannot occur in cleaned text, turned into <mark> once the rest is escaped.
+START, STOP = "\x02", "\x03"
 LENGTH = 240  # characters an excerpt shows, about 35 words
 LEAD = 60  # characters shown before the first marked word, when it is not near the start
 WORD = re.compile(r"\w+")
@@ -103,12 +103,20 @@ class Marker:
     expression finds the few candidates: stemming every word of twenty passages cost more."""
 
     def __init__(self, words: list[str]):
-        self.stems = {stem(word) for word in words}
+        self._compile({stem(word) for word in words})
+
+    @classmethod
+    def from_stems(cls, stems) -> "Marker":
+        """A Marker for stems the database gave (a query's lexemes)."""
+        marker = cls.__new__(cls)
+        marker._compile(set(stems))
+        return marker
+
+    def _compile(self, stems: set[str]) -> None:
+        self.stems = stems
         starts = sorted({s[: max(2, len(s) - 2)] for s in self.stems if s})
-        # The pattern opens with a class of the words' first letters, which the engine
-        # skips to in C: opened by a lookahead, it was tried at every character (182 µs
-        # for twenty passages, now 85). The letter read, (?<!\w.) checks that a word
-        # starts with it, and the rest of a start follows.
+        # A class of first letters opens the pattern, so the engine skips to them in C; the
+        # letter read, (?<!\w.) checks that a word starts with it.
         firsts = "".join(sorted({_first_letters(s) for s in starts}))
         rests = "|".join(_after_first_letter(s) for s in starts)
         pattern = rf"[{firsts}](?<!\w.)(?:{rests})\w*"
@@ -131,6 +139,20 @@ class Marker:
         parts.append(text[at:stop])
         lead = "… " if later or start else ""
         return lead + "".join(parts).strip() + (" …" if text[stop:].strip() else "")
+
+    def best_excerpt(self, text: str) -> str:
+        """The excerpt of the passage of `text` holding most of the words (the first of
+        equals); the text's start when none holds any."""
+        cuts = passages.bounds(text) or [(0, len(text))]
+        held = [set() for _cut in cuts]
+        place = 0
+        for word in self._found(text, 0, len(text)):
+            while word.start() >= cuts[place][1]:
+                place += 1
+            held[place].add(stem(word.group()))
+        best = max(range(len(cuts)), key=lambda i: (len(held[i]), -i))
+        start, stop = cuts[best]
+        return self.excerpt(text[start:stop], later=start > 0)
 
     def _found(self, text: str, start: int, stop: int):
         """The marked words of text[start:stop], in order."""

@@ -1,11 +1,9 @@
 """Search over published articles: PostgreSQL full-text search, or a simple portable search.
 
-Both give the same interface: `search(queryset, text)` returns the matching articles,
-`count(results)` counts them up to a bound, and the page shows SearchResults: each article's
-card with an excerpt, the query's words marked. On PostgreSQL the reader's page is two
-statements (articles/ranked_search.py): the matches, the last 90 days' first, then the page,
-which ranks the newest RANKED_MATCHES, chooses the excerpts' passages and joins the stored
-cards; elsewhere `portable_results` makes them.
+On PostgreSQL the matches come from the GIN index (French, accent-blind); the newest
+RANKED_MATCHES are ranked by relevance, the older ones follow, newest first. Each result
+shows the passage of its text holding most of the reader's words, marked in any of their
+forms (articles/excerpts.py). Elsewhere the words are found with LIKE.
 """
 
 import html
@@ -13,40 +11,38 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q
-from django.utils.safestring import SafeString
+from django.db.models import F, Q, TextField
+from django.db.models.functions import Cast
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from articles.html.cards import card_parts
+from articles import excerpts
 from newsroom.text import clean_line
 
-CONFIG = "french_unaccent"  # French stemming, accents ignored (see migration 0006)
+CONFIG = "french_unaccent"  # French stemming, accents ignored (see the search migration)
 MAX_LENGTH = 200
 MAX_WORDS = 8
 EXCERPT_WORDS = 35
-# The newest matches are ranked by relevance, then the older ones follow, newest first:
-# ranking the newest 500 of 1,177 matches took 4 of the statement's 6 ms at 100,000
-# articles. A news reader's best match is most often a recent one; an older story is found
-# by its more particular words. Ranking reads the head's words only (rank_vector).
+# A news reader's best match is most often a recent one; an older story is found by its
+# more particular words.
 RANKED_MATCHES = 100
 SHOWN_MATCHES = 500  # the newest matches pages reach
-# Results a page: ten, as WordPress, Wagtail's and most search pages show. A result is a
-# card with a passage of its text, twice as tall as a list's card on a phone: ten fill
-# as many screens as a list page's twenty (10.7 KB of HTML, against 17.9 KB for twenty).
-# Each result's passage and excerpt made twenty cost a search a fifth of its CPU at
-# 100,000 articles (README, Speed).
-RESULTS_A_PAGE = 10
 COUNTED_MATCHES = 500  # beyond this, readers see "more than 500 results"
+RESULTS_A_PAGE = 10  # a result is twice a list card's height on a phone
 REINDEX_BATCH = 1000
-# Markers that cannot occur in cleaned text: placed by the database, turned into <mark> after
-# everything else has been escaped.
-START, STOP = "\x02", "\x03"
+# A tsquery's lexemes, and whether each is negated ("-word").
+LEXEME = re.compile(r"(!?)'((?:[^']|'')+)'")
 
 
 def uses_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+def shown_query(text: str) -> str:
+    """The reader's search words as the search box shows them, control characters out."""
+    return clean_line((text or "")[:MAX_LENGTH])
 
 
 def words(text: str) -> list[str]:
@@ -74,7 +70,7 @@ def vectors() -> dict:
     return {"search_vector": document_vector(), "rank_vector": head_vector()}
 
 
-def _query(terms):
+def _query(terms) -> SearchQuery:
     return SearchQuery(" ".join(terms), config=CONFIG, search_type="websearch")
 
 
@@ -94,68 +90,90 @@ def matching(queryset, terms):
 
 
 def search(queryset, text: str):
-    """The matching articles, newest first. The reader's search page ranks them on
-    PostgreSQL (articles/ranked_search.py) and uses this elsewhere."""
+    """The matching articles, newest first."""
     terms = words(text)
     if not terms:
         return queryset.none()
-    if not uses_postgres():
-        # portable_results() cuts the excerpts from the text in Python: load it.
-        queryset = queryset.defer(None).defer("body", "correction", "search_vector")
-    return matching(queryset, terms).order_by("-published_at")
+    return matching(queryset, terms).order_by("-published_at", "-pk")
 
 
-def count(queryset, text: str) -> tuple[int, bool]:
-    """How many articles match, counted up to COUNTED_MATCHES: (number, whether more do)."""
-    terms = words(text)
-    if not terms:
-        return 0, False
-    return bounded(matching(queryset, terms).order_by().values("pk")[: COUNTED_MATCHES + 1].count())
-
-
-def bounded(counted: int) -> tuple[int, bool]:
-    """What readers are told of `counted` matches: (number, whether more than that match)."""
-    return min(counted, COUNTED_MATCHES), counted > COUNTED_MATCHES
-
-
-class SearchResult(NamedTuple):
-    """A result as the page shows it: the article's card title and meta, and its excerpt."""
-
-    pk: int
-    title: str
-    meta: str
-    excerpt_html: str
-
-    @classmethod
-    def of(cls, pk: int, title: str, meta: str, marked: str | None) -> "SearchResult":
-        """From card parts (markup format_html wrote) and an excerpt marked START…STOP.
-        SafeString, not mark_safe or escape: their checks for lazy text cost 0.15 ms of CPU
-        for a page of twenty results."""
-        excerpt = (
-            html.escape(marked).replace(START, "<mark>").replace(STOP, "</mark>") if marked else ""
-        )
-        return cls(pk, SafeString(title), SafeString(meta), SafeString(excerpt))
+class Result(NamedTuple):
+    article: object
+    excerpt: str  # markup: the passage, the reader's words in <mark>
 
     @property
-    def standfirst(self) -> str:
-        """The excerpt where a list's card has its standfirst: the page's results are
-        written as one list of cards (cards.article_cards)."""
-        return f'\n  <p class="excerpt">{self.excerpt_html}</p>' if self.excerpt_html else ""
+    def pk(self) -> int:
+        return self.article.pk
 
 
-def portable_results(articles, text: str) -> list[SearchResult]:
-    """The results of articles with their sections and credits, excerpts cut in Python."""
-    terms = [t for t in words(text) if len(t) > 1]
-    results = []
-    for article in articles:
-        card = card_parts(article)
-        marked = _mark_in_python(f"{article.standfirst} {article.body_text}", terms)
-        results.append(SearchResult.of(article.pk, card.title, card.meta, marked))
-    return results
+class Found(NamedTuple):
+    results: list[Result]  # the page's, and one beyond it (whether a next page exists)
+    total: int  # up to COUNTED_MATCHES
+    more: bool  # whether more than COUNTED_MATCHES match
+
+
+def found(published, cards, text: str, offset: int, size: int) -> Found:
+    """The matches at [offset, offset + size], best first. `published` is the articles
+    searched; `cards` what a result shows, with the text its excerpt is cut from."""
+    terms = words(text)
+    if not terms:
+        return Found([], 0, False)
+    newest = list(
+        matching(published, terms)
+        .order_by("-published_at", "-pk")
+        .values_list("pk", flat=True)[: max(SHOWN_MATCHES, COUNTED_MATCHES + 1)]
+    )
+    total, more = min(len(newest), COUNTED_MATCHES), len(newest) > COUNTED_MATCHES
+    order = _ranked(newest[:RANKED_MATCHES], terms) + newest[RANKED_MATCHES:SHOWN_MATCHES]
+    shown = order[offset : offset + size + 1]
+    if not shown:
+        return Found([], total, more)
+    rows = cards.filter(pk__in=shown)
+    if uses_postgres():
+        rows = rows.annotate(lexemes=Cast(_query(terms), TextField()))
+    by_pk = {article.pk: article for article in rows}
+    articles = [by_pk[pk] for pk in shown if pk in by_pk]  # else unpublished meanwhile
+    marker = _marker(articles)
+    return Found([Result(a, _excerpt(a, marker, terms)) for a in articles], total, more)
+
+
+def _ranked(ids: list[int], terms) -> list[int]:
+    """These matches best first: by relevance on PostgreSQL, else as they are (newest)."""
+    if not uses_postgres() or not ids:
+        return ids
+    from articles.models import Article
+
+    rank = SearchRank(F("rank_vector"), _query(terms))
+    ranked = Article.objects.filter(pk__in=ids).annotate(rank=rank)
+    return list(ranked.order_by("-rank", "-published_at", "-pk").values_list("pk", flat=True))
+
+
+def _marker(articles):
+    """What marks the reader's words on PostgreSQL: the lexemes its query kept (no stop
+    word, no excluded "-word")."""
+    if not articles or not uses_postgres():
+        return None
+    kept = [
+        word.replace("''", "'") for bang, word in LEXEME.findall(articles[0].lexemes) if not bang
+    ]
+    return excerpts.Marker.from_stems(kept)
+
+
+def _excerpt(article, marker, terms) -> str:
+    text = f"{article.standfirst} {article.body_text}"
+    if marker is None:
+        return marked_html(_mark_in_python(text, [t for t in terms if len(t) > 1]))
+    return marked_html(marker.best_excerpt(text))
+
+
+def marked_html(marked: str) -> str:
+    """The excerpt escaped, its marked words (START…STOP) in <mark>."""
+    escaped = html.escape(marked)
+    return mark_safe(escaped.replace(excerpts.START, "<mark>").replace(excerpts.STOP, "</mark>"))
 
 
 def _mark_in_python(text: str, terms: list[str]) -> str:
-    """An excerpt around the first match, every term marked (the portable search's highlight)."""
+    """An excerpt around the first match, every term marked (the portable search's)."""
     if not terms:
         return Truncator(text).words(EXCERPT_WORDS)
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
@@ -163,13 +181,12 @@ def _mark_in_python(text: str, terms: list[str]) -> str:
     start = max(0, text.rfind(" ", 0, max(0, first.start() - 80)) + 1) if first else 0
     window = Truncator(text[start:]).words(EXCERPT_WORDS)
     prefix = "… " if start else ""
-    return prefix + pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", window)
+    return prefix + pattern.sub(lambda m: f"{excerpts.START}{m.group(0)}{excerpts.STOP}", window)
 
 
 def reindex(article_ids) -> None:
     """Refresh the search fields of these articles (tags and bylines included), a thousand
-    at a time: two reads and two writes a thousand. One write an article took 4 ms: 2,000
-    articles of a merged or renamed tag took 8.2 s, so 20,000 about 82 s (now 43 s)."""
+    at a time."""
     ids = sorted(set(article_ids))
     for start in range(0, len(ids), REINDEX_BATCH):
         _reindex(ids[start : start + REINDEX_BATCH])

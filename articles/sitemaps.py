@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Section
-from articles.tags import public_tags
+from articles.queries import public_tags
 from authors.models import Author
 
 NEWS_WINDOW = timedelta(days=2)

@@ -7,8 +7,8 @@ from django.db.models import Count
 from taggit.models import Tag
 
 from articles import search
+from articles.changes import touch
 from articles.models import Tagging, TagRedirect
-from articles.models.rendering import touch
 
 PERMISSIONS = ("taggit.change_tag", "taggit.delete_tag")
 
@@ -16,7 +16,7 @@ PERMISSIONS = ("taggit.change_tag", "taggit.delete_tag")
 def merge_tags(tags, user):
     """Merge `tags` (a queryset of at least two) into the one most used, which is returned;
     the others are deleted, and their addresses redirect to it. Their articles' search
-    fields and stored pages follow."""
+    fields and cached parts follow."""
     if not user.has_perms(PERMISSIONS):
         raise PermissionDenied("merging tags needs the rights to change and delete them")
     with transaction.atomic():

@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from articles import notifications
-from articles.models import Revision, Status, Transition
-from newsroom import page_cache
+from articles import freshness, notifications, rules
+from articles.models import Article, Revision, Status, Transition
 
 
 @dataclass(frozen=True)
@@ -95,8 +94,23 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
         ) from None
     transaction.on_commit(lambda: notifications.after_transition(step))
     if Status.PUBLISHED in (step.source, step.target):
-        transaction.on_commit(page_cache.bump)  # readers' pages change on every server
+        freshness.bump_after_commit()  # readers' pages change on every server
     return step
+
+
+def save_by(article, user) -> None:
+    """Save on behalf of `user`, refusing what the workflow does not allow them."""
+    original = Article.objects.get(pk=article.pk) if article.pk else None
+    rules.check_save(user, original, article)
+    article._acting_user = user
+    if original is not None and original.is_scheduled and not rules.is_editor(user):
+        # An approved article changed by its author goes back to an editor.
+        article.save()
+        return_to_review(article, user)
+        return
+    if original is not None and original.is_public and article.content_differs(original):
+        article.revised_at = timezone.now()
+    article.save()
 
 
 def return_to_review(article, user) -> Transition:
@@ -113,7 +127,7 @@ def return_to_review(article, user) -> Transition:
             comment=str(_("Edited by its author after approval: back to review.")),
         )
     transaction.on_commit(lambda: notifications.after_transition(step))
-    transaction.on_commit(page_cache.bump)
+    freshness.bump_after_commit()
     return step
 
 

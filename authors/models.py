@@ -1,57 +1,21 @@
-import json
-
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from articles.models.published import published, published_params
+from articles.models import Article, Byline
+from authors import rules
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
-from newsroom.links import url_for
 from newsroom.slugs import unique_slug
 from newsroom.uploads import RandomUploadPath
 
-# An author readers may open: one with at least one published article (see below), with
-# what their page and feed show. Prepared (newsroom/sql.py): one plan serves every author,
-# through the slug's index and the author's bylines, stopping at the first published one.
-PUBLIC_FIELDS = (
-    "id", "display_name", "slug", "job_title", "photo", "photo_width", "photo_height",
-    "photo_renditions", "bio", "website", "x_url", "facebook_url", "linkedin_url",
-)  # fmt: skip
-PUBLIC_AUTHOR = f"""
-SELECT {", ".join(f"au.{name}" for name in PUBLIC_FIELDS)} FROM authors_author au
-WHERE au.slug = %s AND EXISTS (
-  SELECT 1 FROM articles_byline b JOIN articles_article a ON a.id = b.article_id
-  WHERE b.author_id = au.id AND {published("a")})
-"""
-
 
 class AuthorQuerySet(models.QuerySet):
-    def public(self, slug: str, request=None):
-        """with_published_articles().filter(slug=slug).first() as one fixed statement: the
-        author page and feed ask it on every request, and through the ORM it cost 1 ms of CPU
-        against 0.3 ms (newsroom/sql.py). With a page's request, it is read with the menu
-        (articles/html/parts.sections_with)."""
-        from articles.html.parts import looked_up
-
-        found = looked_up(request, PUBLIC_AUTHOR, [slug, *published_params()])
-        if not found:
-            return None
-        values = dict(zip(PUBLIC_FIELDS, found, strict=True))
-        if isinstance(values["photo_renditions"], str):  # JSON comes back as text
-            values["photo_renditions"] = json.loads(values["photo_renditions"])
-        return self.model.from_db(self.db, list(values), list(values.values()))
-
     def with_published_articles(self):
-        """Authors readers may discover: those with at least one published article.
-
-        An EXISTS stops at the first one; a join with DISTINCT read all 25,000 bylines of a
-        prolific author (100 ms) to answer the same question.
-        """
-        from articles.models import Article, Byline
-
+        """Authors readers may discover: those with at least one published article."""
         published = Byline.objects.filter(
             author=models.OuterRef("pk"), article__in=Article.objects.published()
         )
@@ -126,7 +90,7 @@ class Author(models.Model):
             transaction.on_commit(self.refresh_renditions)
 
     def get_absolute_url(self):
-        return url_for("authors:detail", self.slug)
+        return reverse("authors:detail", kwargs={"slug": self.slug})
 
     def refresh_renditions(self):
         self.__dict__.pop("photos", None)  # forget an answer cached before the change
@@ -145,8 +109,6 @@ class Author(models.Model):
 
     def save_by(self, user):
         """Save on behalf of `user`, refusing what they may not change."""
-        from authors import rules
-
         original = Author.objects.get(pk=self.pk) if self.pk else None
         rules.check_save(user, original, self)
         self.save()
@@ -163,8 +125,6 @@ class Author(models.Model):
 
     def has_public_articles(self) -> bool:
         """Published or scheduled work: deleting the author would orphan it."""
-        from articles.models import Article
-
         return Article.objects.filter(authors=self, status=Article.Status.PUBLISHED).exists()
 
     def refuse_deletion_if_published(self) -> None:

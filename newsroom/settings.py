@@ -1,5 +1,6 @@
 """Newsroom settings, read from the environment (see README, "Configuration")."""
 
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,7 +23,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = env_str("SITE_NAME", "Newsroom")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where readers reach the site; by default the development server's address on PORT.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_str('PORT', '8000')}").rstrip("/")
 # Open Graph locales for the languages articles are written in.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -102,35 +104,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Django's, with the connection's health check made once a second (see its docstring).
-    DATABASES["default"]["ENGINE"] = "newsroom.db.postgresql"
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
     # A database that does not answer is reported (503) in about two seconds, not hung on.
-    _options["connect_timeout"] = 2
-    # PostgreSQL prices a random read at 4 sequential ones, a spinning disk's cost. With the
-    # archive in memory or on SSD, that price had it walk 4,900 articles newest first to
-    # fill a page of an author who signs 1 in 230 (27 ms at 100,000 articles), rather than
-    # read their 435 bylines (3 ms).
-    # A prepared statement (newsroom/sql.py) is planned once, for all its values. Left to
-    # choose, PostgreSQL planned four of them again on every run at 100,000 articles: not
-    # knowing the date or the limit, its estimate for one plan for all was 10 to 70 times
-    # the estimate for the values at hand, though it ran as fast (0.3-0.9 ms of planning a
-    # statement, for runs of 0.1-0.7 ms). Only they are concerned: every other statement
-    # has its values written in (Django binds them in the client), so has no plan to share.
-    # Empty for a pooler that refuses startup options: then set both on the server.
-    _planner = env_str(
-        "DATABASE_PLANNER_OPTIONS", "-c random_page_cost=1.1 -c plan_cache_mode=force_generic_plan"
-    )
-    if _planner:
-        _options["options"] = _planner
-# The reader's busiest statements are planned once per connection (newsroom/sql.py). Off
-# ("0") behind a pooler in transaction mode that does not keep prepared statements
-# (PgBouncer before 1.21).
-DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
-if DATABASE_PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Only the statements newsroom/sql.py asks for are prepared: no other comes near this
-    # count of runs.
-    DATABASES["default"]["OPTIONS"].update(prepare_threshold=2**31)
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
@@ -277,6 +252,9 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes speak plain HTTP to the app
 WHITENOISE_MAX_AGE = 31536000
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG  # no collectstatic in development
+# What cached fragments were rendered by: set it to the deployed commit so every app server
+# shares them; unset, each server renders its own once (articles/fragments.py).
+RELEASE = env_str("RELEASE") or secrets.token_hex(8)
 # Whole pages for anonymous readers (newsroom/page_cache.py); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)

@@ -38,7 +38,7 @@ urlpatterns = [
 # LANGUAGE_CODE=en), so every page can be cached whole and linked in either language.
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("auteurs/", include("authors.urls")),
+    path("auteurs/", include("articles.author_urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

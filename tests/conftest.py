@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.template.backends import jinja2 as jinja_backend
 from django.test import Client
 from django.test.signals import template_rendered
 from django.utils import timezone, translation
 
-from articles import workflow
+from articles import freshness, workflow
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
@@ -26,6 +28,30 @@ def _jinja_pages_tell_the_test_client():
     jinja_backend.Template.render = render_and_tell
     yield
     jinja_backend.Template.render = render
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """No fragment or page of one test is seen by the next (ids are reused after a rollback)."""
+    cache.clear()
+    freshness._cache_down_until = 0.0
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run `action` as if it committed: what would run after its commit (the content
+    version's bump, notifications) runs, and so does what earlier set-up left waiting."""
+
+    def run(action, *args, **kwargs):
+        waiting, connection.run_on_commit[:] = list(connection.run_on_commit), []
+        for _savepoints, callback, _robust in waiting:
+            callback()
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
 
 
 @pytest.fixture(autouse=True)

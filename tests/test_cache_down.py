@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from articles import freshness
 from articles.models import Article
 from tests.admin_forms import article_post
 
@@ -24,9 +25,7 @@ UNREACHABLE = {
 
 @pytest.fixture
 def redis_down(settings, monkeypatch):
-    from newsroom import page_cache
-
-    monkeypatch.setattr(page_cache, "_cache_down_until", 0.0)
+    monkeypatch.setattr(freshness, "_cache_down_until", 0.0)
     settings.CACHES = UNREACHABLE
     settings.PAGE_CACHE_ENABLED = True
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False

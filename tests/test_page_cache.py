@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
+from articles import freshness, workflow
 from newsroom import page_cache
 from tests.conftest import client_for
 from tests.factories import ArticleFactory
@@ -19,21 +19,10 @@ from tests.factories import ArticleFactory
 @pytest.fixture(autouse=True)
 def page_cache_on(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_cache_down_until", 0.0)  # forget an earlier outage
+    monkeypatch.setattr(freshness, "_cache_down_until", 0.0)  # forget an earlier outage
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what would run after the commit (the version bump), as in production."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
 
 
 @pytest.fixture
@@ -87,7 +76,7 @@ def test_publishing_refreshes_home_section_tag_and_author_pages(
 def test_unpublishing_and_editing_refresh_the_article(client, live, editor, committed):
     get(client, live.get_absolute_url())
     live.headline = "Titre corrigé"
-    committed(live.save_by, editor)
+    committed(workflow.save_by, live, editor)
     assert "Titre corrigé" in get(client, live.get_absolute_url())[0].content.decode()
     committed(workflow.apply_transition, live, "unpublish", editor)
     assert get(client, live.get_absolute_url())[0].status_code == 404
@@ -139,7 +128,7 @@ def test_staff_never_get_or_leave_cached_pages(client, live, editor):
 def test_one_rendering_for_many_waiting_readers(client, live, monkeypatch):
     url = live.get_absolute_url()
     get(client, url)
-    version = page_cache.current_version()
+    version = freshness.current()
     key = page_cache._page_key(client.get(url).wsgi_request, version)
     rendered = cache.get(key)
     cache.delete(key)

@@ -7,7 +7,6 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -21,9 +20,9 @@ from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
-from articles.html.stored import render_parts
 from articles.models import Article, Byline, EditSession
-from articles.models.article import BYLINES
+from articles.queries import BYLINES
+from articles.views.preview import render_preview
 from authors.models import Author
 
 
@@ -112,7 +111,7 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
 
     # --- saving: through the model's rules ----------------------------------------------
     def save_model(self, request, obj, form, change):
-        obj.save_by(request.user)
+        workflow.save_by(obj, request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -198,12 +197,7 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         article = get_object_or_404(queryset, pk=object_id)
         if not rules.can_view(request.user, article):
             raise PermissionDenied
-        head, main, _lead = render_parts(article)  # never stored: readers never see it
-        context = {"article": article, "head": head, "main": main, "is_preview": True}
-        response = TemplateResponse(request, "articles/article_detail.html", context)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return render_preview(request, article)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}

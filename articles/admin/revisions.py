@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles import revisions, rules
+from articles import revisions, rules, workflow
 from articles.models import Article, Byline, Revision, Section
 
 
@@ -117,7 +117,7 @@ def restore(article: Article, revision: Revision, user) -> None:
     article.image_focal_x, article.image_focal_y = data.get("image_focal", [50, 50])
     if rules.is_editor(user):
         article.correction = data.get("correction", article.correction)
-    article.save_by(user)
+    workflow.save_by(article, user)
     author_ids = [pk for pk in data.get("author_ids", []) if pk]
     if author_ids:
         article.bylines.exclude(author_id__in=author_ids).delete()

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from articles import workflow
+from articles.changes import touch
 from articles.demo import corpus, images, reference
 from articles.models import Article, Byline, Section
-from articles.models.rendering import touch
 from authors.models import Author
 
 DEMO_USERS = [

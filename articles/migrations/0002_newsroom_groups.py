@@ -2,28 +2,29 @@
 
 from django.db import migrations
 
-JOURNALISTS = "Journalists"
-EDITORS = "Editors"
-
 CRUD = ("add", "change", "delete", "view")
 
 # What the group's members may do at all; which articles and profiles they may touch is
 # decided per object by articles.rules and authors.rules.
 GROUP_PERMISSIONS = {
-    JOURNALISTS: [
+    "Journalists": [
         *(f"articles.{verb}_article" for verb in CRUD),
         *(f"articles.{verb}_byline" for verb in CRUD),
         "articles.view_section",
         "authors.view_author",
         "authors.change_author",
     ],
-    EDITORS: [
+    "Editors": [
         *(f"articles.{verb}_article" for verb in CRUD),
         "articles.publish_article",
         *(f"articles.{verb}_byline" for verb in CRUD),
         *(f"articles.{verb}_section" for verb in CRUD),
         *(f"authors.{verb}_author" for verb in CRUD),
         *(f"taggit.{verb}_tag" for verb in CRUD),
+        # Readers' tips: editors read them, mark them handled and delete them.
+        "articles.view_tip",
+        "articles.change_tip",
+        "articles.delete_tip",
     ],
 }
 

@@ -1,10 +1,6 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.lock import EditSession
-from articles.models.passage import Passage
 from articles.models.preview import PreviewLink
-from articles.models.read_also import PublishedSet, ReadAlso
-from articles.models.recent import RecentArticle
-from articles.models.rendering import Card, FeedEntry, Rendering
 from articles.models.revision import Revision
 from articles.models.section import Section
 from articles.models.tagging import Tagging, TagRedirect
@@ -15,15 +11,8 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Byline",
-    "Card",
     "EditSession",
-    "Passage",
-    "FeedEntry",
     "PreviewLink",
-    "PublishedSet",
-    "ReadAlso",
-    "RecentArticle",
-    "Rendering",
     "Revision",
     "Section",
     "Status",

@@ -1,12 +1,12 @@
 import math
-from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,13 +14,11 @@ from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMField
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles import passages, rules, search
+from articles import rules
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
-from newsroom.links import url_for
 from newsroom.slugs import unique_slug
-from newsroom.sql import placeholders, rows
 from newsroom.text import clean_line
 from newsroom.uploads import RandomUploadPath
 
@@ -55,11 +53,6 @@ class Byline(models.Model):
         db_index=False,  # led by the index below
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    # The article's publication time, kept equal to it by the database itself (triggers,
-    # migration 0015), whatever writes either table: an author's page then reads their
-    # newest articles from one index, where it read all of an author's articles to sort
-    # them (1.7 ms of PostgreSQL for one who signs 435 of 100,000, against 0.2).
-    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -71,42 +64,10 @@ class Byline(models.Model):
         indexes = [
             # Whether an author has anything published, and their bylines for the admin.
             models.Index(fields=["author", "article"], name="byline_author_article_idx"),
-            # An author's articles, newest first (articles/models/archive.py).
-            models.Index(
-                fields=["author", "-published_at", "article"],
-                condition=Q(published_at__isnull=False),
-                name="byline_author_newest_idx",
-            ),
         ]
 
     def __str__(self):
         return str(self.author)
-
-
-BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-# What cards and feeds show: the photo's columns (its renditions are a JSON document to
-# decode for each row) and the texts are left in the database.
-LISTING_FIELDS = (
-    "slug",
-    "headline",
-    "standfirst",
-    "status",
-    "version",
-    "published_at",
-    "revised_at",
-    "section__name",
-    "section__slug",
-)
-# Large or internal columns that lists never show.
-LISTING_DEFERRED = (
-    "body",
-    "body_text",
-    "correction",
-    "search_vector",
-    "rank_vector",
-    "search_tags",
-    "search_authors",
-)
 
 
 class EditConflict(ConcurrentTransition):
@@ -115,7 +76,7 @@ class EditConflict(ConcurrentTransition):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one door to public content (fixed statements: models/published.py, in step)."""
+        """The one door to public content."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
     def scheduled(self):
@@ -132,49 +93,6 @@ class ArticleQuerySet(models.QuerySet):
         if rules.is_editor(user):
             return self
         return self.by_user(user)
-
-    def for_listing(self):
-        """What cards show: no body, section joined (their authors: credit_authors())."""
-        return self.select_related("section").only(*LISTING_FIELDS)
-
-    def search(self, query: str):
-        """Matching articles, newest first: see articles/search.py."""
-        return search.search(self, query)
-
-
-class Credit(NamedTuple):
-    """An author as a byline shows them."""
-
-    name: str
-    slug: str
-
-    @property
-    def url(self) -> str:
-        return url_for("authors:detail", self.slug)  # in the language being rendered
-
-
-CREDITS = """
-SELECT b.article_id, au.display_name, au.slug
-FROM articles_byline b JOIN authors_author au ON au.id = b.author_id
-WHERE b.article_id IN ({articles})
-ORDER BY b.article_id, b.position, b.id
-"""
-
-
-def credit_authors(articles) -> None:
-    """Fill each article's `credits` in one query.
-
-    prefetch_related("bylines") builds a related-manager queryset for every article, which
-    was a fifth of a list page's time; a list of authors per article is all a card needs.
-    The statement is fixed SQL: see newsroom/sql.py.
-    """
-    credits = {article.pk: [] for article in articles}
-    if credits:
-        ids = list(credits)
-        for article_id, name, slug in rows(CREDITS.format(articles=placeholders(ids)), ids):
-            credits[article_id].append(Credit(name, slug))
-    for article in articles:
-        article.__dict__["credits"] = credits[article.pk]
 
 
 class Article(ConcurrentTransitionMixin, models.Model):
@@ -294,8 +212,8 @@ class Article(ConcurrentTransitionMixin, models.Model):
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
     # Optimistic locking: every save checks that nobody saved since this copy was read.
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Bumped when its bylines, tags, authors or section change: its stored page is then
-    # out of date (models/rendering.py).
+    # Bumped when its bylines, tags, authors or section change: its cached parts are then
+    # out of date (articles/fragments.py).
     generation = models.PositiveIntegerField(default=0, editable=False)
     # Search: the body as plain text, tags and authors as text, and (PostgreSQL) the vector.
     body_text = models.TextField(blank=True, editable=False)
@@ -303,7 +221,6 @@ class Article(ConcurrentTransitionMixin, models.Model):
     search_authors = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     # Ranking's vector: the head's words without the body's, small enough to stay in the row.
-    # The whole text's vector lies out of line: reading it cost 10 µs a ranked match.
     rank_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -338,27 +255,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
             )
         if getattr(self, "_loaded_version", None) is not None:
             self.version = self._loaded_version + 1
-        super().save(*args, **kwargs)
+        super().save(*args, **kwargs)  # what follows a save: articles/changes.py
         self._loaded_version = self.version
         self._stored_slug = self.slug
-        if not getattr(self, "_revision_pending", False):
-            # Once per transaction, when tags and bylines have been saved too.
-            self._revision_pending = True
-            transaction.on_commit(self._record_revision)
-        search.reindex([self.pk])
-        text_fields = {"standfirst", "body"}
-        if kwargs.get("update_fields") is None or text_fields & set(kwargs["update_fields"]):
-            passages.index([self.pk])
-        if self.is_lead:
-            # One lead story at a time: choosing a new one retires the previous one.
-            Article.objects.filter(is_lead=True).exclude(pk=self.pk).update(is_lead=False)
-        if self.featured_image and not renditions.is_current(
-            self.image_renditions, self._image_key()
-        ):
-            transaction.on_commit(self.refresh_renditions)
 
     def get_absolute_url(self):
-        return url_for("articles:detail", self.slug)
+        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
     def state_fields(self):
@@ -370,12 +272,14 @@ class Article(ConcurrentTransitionMixin, models.Model):
         article = super().from_db(db, field_names, values)
         article._stored_slug = article.__dict__.get("slug")
         article._loaded_version = article.__dict__.get("version")
+        article._stored_status = article.__dict__.get("status")
         return article
 
     def refresh_from_db(self, *args, **kwargs):
         super().refresh_from_db(*args, **kwargs)
         self._loaded_version = self.__dict__.get("version")
         self._stored_slug = self.__dict__.get("slug")
+        self._stored_status = self.__dict__.get("status")
 
     def _do_update(
         self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs
@@ -423,6 +327,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
             self, "featured_image", "image_renditions", self.image_focal, renditions.ARTICLE_PLAN
         )
 
+    def renditions_current(self) -> bool:
+        return renditions.is_current(self.image_renditions, self._image_key())
+
     def refresh_renditions(self):
         self.__dict__.pop("images", None)  # forget an answer cached before the change
         return self.images
@@ -459,17 +366,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     @cached_property
     def byline_authors(self) -> list:
-        """The authors in byline order (the article page loads them: models/page.py)."""
+        """The authors in byline order (pages prefetch them: articles/queries.py)."""
         return [byline.author for byline in self.bylines.all()]
 
     @cached_property
     def tag_list(self) -> list:
         return list(self.tags.all())
-
-    @cached_property
-    def credits(self) -> list:
-        """The authors in byline order (lists fill it for a whole page: credit_authors)."""
-        return [Credit(author.display_name, author.slug) for author in self.byline_authors]
 
     @property
     def reading_minutes(self) -> int:
@@ -500,31 +402,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def _slug_locked(self) -> bool:
         return bool(self.first_published_at and getattr(self, "_stored_slug", None))
 
-    def _record_revision(self):
-        from articles.models.revision import Revision
-
-        self._revision_pending = False
-        fresh = Article.objects.filter(pk=self.pk).select_related("section").first()
-        if fresh is not None:
-            Revision.record(fresh, user=getattr(self, "_acting_user", None))
-
-    def save_by(self, user):
-        """Save on behalf of `user`, refusing what the workflow does not allow them."""
-        original = Article.objects.get(pk=self.pk) if self.pk else None
-        rules.check_save(user, original, self)
-        self._acting_user = user
-        if original is not None and original.is_scheduled and not rules.is_editor(user):
-            # An approved article changed by its author goes back to an editor.
-            from articles import workflow
-
-            self.save()
-            workflow.return_to_review(self, user)
-            return
-        if original is not None and original.is_public and self._content_differs(original):
-            self.revised_at = timezone.now()
-        self.save()
-
-    def _content_differs(self, other) -> bool:
+    def content_differs(self, other) -> bool:
         return any(getattr(self, f) != getattr(other, f) for f in self.READER_VISIBLE_FIELDS)
 
     def missing_for_review(self) -> list[str]:

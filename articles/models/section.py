@@ -1,7 +1,7 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.links import url_for
 from newsroom.slugs import unique_slug
 from newsroom.text import clean_line
 
@@ -39,22 +39,4 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return url_for("articles:section", self.slug)
-
-
-# The section of an article, as the fixed statements of the reader's pages join it
-# (newsroom/sql.py), and the Section that joined_section() builds from those columns.
-SECTION_COLUMNS = (
-    "s.name AS section_name, s.slug AS section_slug, "
-    "s.description AS section_description, s.position AS section_position"
-)
-
-
-def joined_section(article) -> Section:
-    return Section(
-        pk=article.section_id,
-        name=article.section_name,
-        slug=article.section_slug,
-        description=article.section_description,
-        position=article.section_position,
-    )
+        return reverse("articles:section", kwargs={"slug": self.slug})

@@ -1,18 +1,13 @@
-"""A tag on an article: taggit's tagging, with a real key to its article and a copy of the
-article's publication time (migration 0018)."""
+"""A tag on an article: taggit's tagging, with a real key to its article."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItemBase
 
 
 class Tagging(TaggedItemBase):
-    """Where taggit's own table named any model by content type and a text-cast id, this
-    names the article: lists join on it by index. A tag's page reads its newest articles
-    from the copy of their publication time, kept equal to the article's by the database
-    (triggers, as the bylines' copy): one plan for a tag on three articles and one on
-    20,000 (articles/models/archive.py)."""
+    """Where taggit's own table names any model by content type and a text id, this names
+    the article: lists join on it by index."""
 
     tag = models.ForeignKey(
         Tag,
@@ -26,7 +21,6 @@ class Tagging(TaggedItemBase):
         related_name="taggings",
         db_index=False,  # led by the unique constraint
     )
-    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("tagging")
@@ -35,15 +29,8 @@ class Tagging(TaggedItemBase):
             models.UniqueConstraint(fields=["content_object", "tag"], name="one_tagging_per_tag")
         ]
         indexes = [
-            # A tag's articles around one id (Read also, articles/models/related.py), and
-            # whether a tag has anything published.
+            # A tag's articles, and the tags an article shares with its neighbours (Read also).
             models.Index(fields=["tag", "content_object"], name="tagging_tag_article_idx"),
-            # A tag's articles, newest first.
-            models.Index(
-                fields=["tag", "-published_at", "content_object"],
-                condition=Q(published_at__isnull=False),
-                name="tagging_tag_newest_idx",
-            ),
         ]
 
 

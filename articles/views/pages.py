@@ -1,14 +1,12 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
-from django.utils.translation import get_language
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 
-from articles.html import parts, stored
-from articles.models.archive import Archive
-from articles.models.home import front_page
-from articles.models.page import article_page
+from articles import fragments, freshness, queries
+from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from articles.views.listing import PublishedListView
-from newsroom.sql import found_or_404
 
 LATEST_COUNT = 12
 PER_SECTION = 3
@@ -18,43 +16,49 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        front = front_page(self.request, LATEST_COUNT, PER_SECTION)
-        return super().get_context_data(**front._asdict(), **kwargs)
-
-
-class ArticleDetailView(DetailView):
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
-
-    def get_object(self, queryset=None):
-        slug, language = self.kwargs["slug"], get_language()
-        page = article_page(slug, language, stored.code_version(), self.request)
-        return stored.with_parts(found_or_404(page))
-
-    def get_context_data(self, **kwargs):
-        page = self.object
+        lead = queries.lead()
+        latest = list(queries.latest(LATEST_COUNT, excluding=lead and lead.pk))
+        sections = queries.section_blocks(PER_SECTION)
+        # Every card of the page in one read of the cache (and one query for those missing).
+        cards = iter(fragments.cards([*latest, *(a for _s, block in sections for a in block)]))
         return super().get_context_data(
-            head=page.head,
-            main=page.main,
-            related=page.related,
+            lead=lead,
+            lead_block=lead and fragments.lead(lead),
+            latest=latest,
+            latest_cards=[next(cards) for _article in latest],
+            sections=sections,
+            section_cards=[(s, [next(cards) for _a in block]) for s, block in sections],
             **kwargs,
         )
 
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
+
+class ArticleDetailView(TemplateView):
+    template_name = "articles/article_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.article = queries.article_head(self.kwargs["slug"])
+        page = self.article and fragments.article_page(self.article, freshness.for_request(request))
+        if page is None:
+            raise Http404
+        response = self.render_to_response(self.get_context_data(parts=page))
         # With the ETag, lets browsers and CDNs revalidate with a 304.
-        response["Last-Modified"] = http_date(self.object.last_modified.timestamp())
+        response["Last-Modified"] = http_date(self.article.last_modified.timestamp())
         return response
+
+    def get_context_data(self, parts, **kwargs):
+        head, main, related = parts
+        return super().get_context_data(
+            article=self.article, head=head, main=main, related=related, **kwargs
+        )
 
 
 class SectionView(PublishedListView):
     template_name = "articles/section.html"
+    heading_level = 2
 
     def get_queryset(self):
-        slug = self.kwargs["slug"]
-        found = (s for s in parts.sections(self.request) if s.slug == slug)
-        self.section = found_or_404(next(found, None))
-        return Archive.of_section(self.section).cards()
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return queries.in_section(self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
@@ -64,6 +68,7 @@ class TagView(PublishedListView):
     """A tag exists for readers only once a published article carries it."""
 
     template_name = "articles/tag.html"
+    heading_level = 2
 
     def get(self, request, *args, **kwargs):
         try:
@@ -72,8 +77,8 @@ class TagView(PublishedListView):
             return moved_tag(request, "articles:tag", moved)
 
     def get_queryset(self):
-        self.tag = public_tag_or_moved(self.kwargs["slug"], self.request)
-        return Archive.tagged(self.tag).cards()
+        self.tag = public_tag_or_moved(self.kwargs["slug"])
+        return queries.tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -4,8 +4,19 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from articles.html.stored import render_parts
+from articles import fragments
 from articles.models import Article, PreviewLink
+from articles.queries import BYLINES
+
+
+def render_preview(request, article):
+    """The article's page as readers would see it, never cached: it is not public."""
+    head, main = fragments.render_parts(article)
+    context = {"article": article, "head": head, "main": main, "is_preview": True}
+    response = render(request, "articles/article_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @never_cache
@@ -14,11 +25,7 @@ def preview_link(request, token):
     link = PreviewLink.objects.usable().filter(token=token).first()
     if link is None:
         raise Http404
-    article = Article.objects.select_related("section").get(pk=link.article_id)
-    head, main, _lead = render_parts(article)  # never stored: readers never see it
-    context = {"article": article, "head": head, "main": main, "is_preview": True}
-    response = render(request, "articles/article_detail.html", context)
-    response["X-Robots-Tag"] = "noindex, nofollow"
+    articles = Article.objects.select_related("section").prefetch_related(BYLINES, "tags")
+    response = render_preview(request, articles.get(pk=link.article_id))
     response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "private, no-store"
     return response

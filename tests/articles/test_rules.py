@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from articles import workflow
 from articles.models import Article
 from tests.images import jpeg_upload
 
@@ -11,7 +12,7 @@ from tests.images import jpeg_upload
 def test_journalist_cannot_save_an_editor_only_field(draft, journalist):
     draft.published_at = timezone.now()
     with pytest.raises(PermissionDenied):
-        draft.save_by(journalist)
+        workflow.save_by(draft, journalist)
     draft.refresh_from_db()
     assert draft.published_at is None
 
@@ -21,25 +22,25 @@ def test_journalist_cannot_create_an_article_with_a_correction(journalist):
 
     article = Article(headline="h", section=SectionFactory(), correction="x")
     with pytest.raises(PermissionDenied):
-        article.save_by(journalist)
+        workflow.save_by(article, journalist)
     assert not Article.objects.exists()
 
 
 def test_journalist_cannot_save_a_colleagues_draft(draft, colleague):
     draft.headline = "Réécrit"
     with pytest.raises(PermissionDenied):
-        draft.save_by(colleague)
+        workflow.save_by(draft, colleague)
 
 
 def test_journalist_cannot_save_own_published_article(published, journalist):
     published.headline = "Changé après publication"
     with pytest.raises(PermissionDenied):
-        published.save_by(journalist)
+        workflow.save_by(published, journalist)
 
 
 def test_editor_corrects_a_published_article(published, editor):
     published.correction = "Le montant était de 3 milliards, non de 30."
-    published.save_by(editor)
+    workflow.save_by(published, editor)
     published.refresh_from_db()
     assert published.correction.startswith("Le montant")
 

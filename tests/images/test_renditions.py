@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from articles import workflow
 from newsroom.images import renditions
 from tests.images import makers
 from tests.images.test_uploads import upload
@@ -72,7 +73,7 @@ def test_every_crop_keeps_the_focal_point(pictured, editor):
     centred = pictured.refresh_renditions()["crops"]
     assert not red_in(centred["1x1"][3])  # centred on the middle: the red block is cut off
     pictured.image_focal_x, pictured.image_focal_y = 10, 50
-    pictured.save_by(editor)
+    workflow.save_by(pictured, editor)
     focused = pictured.refresh_renditions()["crops"]
     for name in ("og", "1x1", "4x3", "16x9"):
         assert red_in(focused[name][3]), name

@@ -1,5 +1,5 @@
-"""Changes to what an article's stored parts show (articles/models/rendering.py): each must
-show on the next read."""
+"""Changes to what an article's cached parts show (articles/fragments.py): each must show on
+the next read."""
 
 from taggit.models import Tag
 

@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import cache
 
 from articles import workflow
 from articles.models import Article
@@ -13,13 +12,6 @@ from tests.images import jpeg_upload
 
 ABIDJAN = ZoneInfo("Africa/Abidjan")
 PUBLISHED_AT = datetime(2026, 11, 28, 14, 5, tzinfo=ABIDJAN)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()  # the contact form's rate limit lives there
-    yield
-    cache.clear()
 
 
 def publish(article, editor, when=PUBLISHED_AT):

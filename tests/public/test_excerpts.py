@@ -2,8 +2,7 @@
 
 import pytest
 
-from articles.excerpts import LENGTH, Marker, stem, tokens
-from articles.search import START, STOP
+from articles.excerpts import LENGTH, START, STOP, Marker, stem, tokens
 
 
 def shown(marked: str) -> str:

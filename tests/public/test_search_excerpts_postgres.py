@@ -1,17 +1,13 @@
 """A search result's excerpt on PostgreSQL: written from the passage of the article's text
-that holds most of the reader's words, wherever it is (articles/passages.py)."""
-
-import importlib
+that holds most of the reader's words, wherever it is (articles/excerpts.py)."""
 
 import pytest
 from django.db import connection
-from django.db.models import F
 from django.urls import reverse
 
-from articles import passages, ranked_search
+from articles import workflow
 from articles.demo import reference
 from articles.excerpts import stem, tokens
-from articles.models import Passage
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import publish
 
@@ -22,7 +18,7 @@ FILLER = "Les pluies de saison ont rempli les barrages du pays cette semaine. " 
 
 def excerpts(client, query) -> dict[int, str]:
     response = client.get(SEARCH, {"q": query})
-    return {result.pk: result.excerpt_html for result in response.context["articles"]}
+    return {result.pk: result.excerpt for result in response.context["articles"]}
 
 
 def published(editor, body, standfirst="Un résumé."):
@@ -56,20 +52,6 @@ def test_words_in_different_passages_are_each_marked(client, editor):
     assert "<mark>" in excerpts(client, "cacao port")[article.pk]
 
 
-@pytest.mark.parametrize(
-    ("terms", "joined"),
-    [
-        (["cacao", "port"], "cacao or port"),
-        (["cacao", "-port"], "cacao"),
-        (["cacao", "OR", "port"], "cacao or port"),
-        (['"cacao', 'port"'], "cacao or port"),
-        (['"', "-"], ""),
-    ],
-)
-def test_any_word_of_the_query_is_marked(terms, joined):
-    assert ranked_search.any_word(terms) == joined
-
-
 def test_a_match_in_the_standfirst_starts_at_the_start(client, editor):
     article = published(editor, f"<p>{FILLER}</p>", standfirst="La frontière rouvre.")
     excerpt = excerpts(client, "frontiere")[article.pk]
@@ -83,81 +65,28 @@ def test_a_result_found_by_its_headline_shows_the_start(client, editor):
     assert excerpt.startswith("Rien ici.")
 
 
-def test_an_edit_cuts_the_passages_again(client, editor):
+def test_an_edit_shows_in_the_excerpts_at_once(client, editor):
     article = published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
     article.body = f"<p>{FILLER}</p><p>{FILLER}</p><p>La transhumance reprend.</p>"
-    article.save_by(editor)
-    text = passages.source(article.standfirst, article.body_text)
-    stored = list(Passage.objects.filter(article=article).order_by("position"))
-    assert [(p.start, p.stop) for p in stored] == passages.bounds(text)
+    workflow.save_by(article, editor)
     assert "<mark>transhumance</mark>" in excerpts(client, "transhumance")[article.pk]
     assert article.pk not in excerpts(client, "frontiere")
 
 
 def test_a_correction_never_shows_the_old_wording(client, editor):
-    """Whatever writes the text, the database deletes the passages cut from the old one."""
+    """Whatever writes the text, the excerpt is cut from the text as it is now."""
     article = published(editor, f"<p>{FILLER}</p><p>Le ministre a démissionné hier.</p>")
     corrected = article.body_text.replace("démissionné", "été limogé")
-    type(article).objects.filter(pk=article.pk).update(body_text=corrected)  # no re-cut
-    assert not Passage.objects.filter(article=article).exists()
+    type(article).objects.filter(pk=article.pk).update(body_text=corrected)
     excerpt = excerpts(client, "ministre")[article.pk]
     assert "démissionné" not in excerpt and "<mark>ministre</mark> a été limogé" in excerpt
     assert excerpt.startswith("… ")  # found deep in the whole text
-
-
-def test_a_standfirst_change_deletes_the_passages_too(editor):
-    article = published(editor, f"<p>{FILLER}</p>")
-    type(article).objects.filter(pk=article.pk).update(standfirst="Un autre résumé.")
-    assert not Passage.objects.filter(article=article).exists()
-
-
-def test_other_changes_keep_the_passages(editor):
-    article = published(editor, f"<p>{FILLER}</p>")
-    kept = list(Passage.objects.filter(article=article).values_list("pk", "text"))
-    type(article).objects.filter(pk=article.pk).update(
-        headline="Autre titre", body_text=F("body_text")
-    )
-    assert list(Passage.objects.filter(article=article).values_list("pk", "text")) == kept
-
-
-def test_passages_keep_their_text(editor):
-    article = published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
-    text = passages.source(article.standfirst, article.body_text)
-    for passage in Passage.objects.filter(article=article):
-        assert passage.text == text[passage.start : passage.stop]
-
-
-def test_an_article_without_passages_is_excerpted_from_its_text(client, editor):
-    article = published(editor, "<p>La frontière rouvre lundi.</p>", standfirst="Au nord.")
-    Passage.objects.filter(article=article).delete()
-    assert excerpts(client, "frontiere")[article.pk].startswith("Au nord. La <mark>frontière")
-
-
-def test_deleting_an_article_deletes_its_passages(editor):
-    article = published(editor, f"<p>{FILLER}</p>")
-    assert Passage.objects.filter(article=article).count() > 5
-    article.delete()
-    assert not Passage.objects.filter(article_id=article.pk).exists()
 
 
 @pytest.mark.parametrize("query", ['"franchi la"', "frontiere -pluies", "convoi OR zzz", "é"])
 def test_query_syntax_gives_a_page(client, editor, query):
     published(editor, f"<p>{FILLER}</p><p>Le convoi a franchi la frontière.</p>")
     assert client.get(SEARCH, {"q": query}).status_code == 200
-
-
-def test_the_migration_cuts_every_existing_article(editor):
-    migration = importlib.import_module("articles.migrations.0020_passage_text")
-    articles = [published(editor, f"<p>{FILLER[: 300 * n]}</p>") for n in range(1, 4)]
-    Passage.objects.all().delete()
-    with connection.schema_editor() as schema_editor:
-        migration.cut_passages(None, schema_editor)
-    for article in articles:
-        text = passages.source(article.standfirst, article.body_text)
-        stored = Passage.objects.filter(article=article).order_by("position")
-        assert [(p.start, p.stop) for p in stored] == passages.bounds(text)
-        assert [p.text for p in stored] == [text[a:b] for a, b in passages.bounds(text)]
-        assert all(p.vector for p in stored)
 
 
 @pytest.mark.django_db

@@ -58,7 +58,7 @@ def test_state_change_from_a_stale_page_is_refused(in_review, editor, journalist
     opened_version = in_review.version
     fresh = Article.objects.get(pk=in_review.pk)
     fresh.headline = "Modifié entre-temps"
-    fresh.save_by(editor)
+    workflow.save_by(fresh, editor)
     response = client_for(journalist).post(
         reverse("admin:articles_article_transition", args=[in_review.pk]),
         {"_transition": "withdraw", "_version": str(opened_version)},

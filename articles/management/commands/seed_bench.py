@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import passages, search
+from articles import search
 from articles.models import Article, Byline, Section, Status, Tagging
 from authors.models import Author
 
@@ -195,9 +195,6 @@ class Command(BaseCommand):
         Byline.objects.bulk_create(bylines)
         Tagging.objects.bulk_create(tagged)
         Article.objects.bulk_update(updates, ["search_authors", "search_tags"])
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                passages.write(cursor, [(a.pk, a.standfirst, a.body_text) for a in articles])
 
     def _progress(self, done, total, started):
         width = 40

@@ -1,8 +1,7 @@
-from articles import metadata
-from articles.models.archive import Archive
+from django.http import Http404
+
+from articles import metadata, queries
 from articles.views.listing import PublishedListView
-from authors.models import Author
-from newsroom.sql import found_or_404
 
 
 class AuthorDetailView(PublishedListView):
@@ -11,8 +10,10 @@ class AuthorDetailView(PublishedListView):
     template_name = "authors/author_detail.html"
 
     def get_queryset(self):
-        self.author = found_or_404(Author.objects.public(self.kwargs["slug"], self.request))
-        return Archive.by_author(self.author).cards()
+        self.author = queries.public_author(self.kwargs["slug"])
+        if self.author is None:
+            raise Http404
+        return queries.by_author(self.author)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

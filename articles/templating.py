@@ -1,0 +1,142 @@
+"""What the reader's templates call (newsroom/jinja.py): links, menus, pictures, wording."""
+
+import json
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import capfirst
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import gettext as _
+
+from articles import queries, search
+from articles.share import share_links
+from newsroom.absolute import absolute
+
+# Characters that could end the script element or start markup, written as JSON escapes.
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def jsonld(data) -> str:
+    """A JSON-LD block no text can break out of (no `</script>`, no markup)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def link(name: str, slug: str | None = None) -> str:
+    return reverse(name, kwargs={"slug": slug} if slug is not None else None)
+
+
+def site_menu(request) -> list[tuple[str, str, bool]]:
+    """The sections menu: (name, url, whether it is this page)."""
+    match = getattr(request, "resolver_match", None)
+    current = (match.view_name, match.kwargs.get("slug")) if match else None
+    links = [(_("Home"), link("articles:home"), current == ("articles:home", None))]
+    for section in queries.sections():
+        here = current == ("articles:section", section.slug)
+        links.append((section.name, section.get_absolute_url(), here))
+    return links
+
+
+def search_box(request, prefix="site-search", name=None) -> dict:
+    return {
+        "action": link("articles:search"),
+        "query": search.shown_query(request.GET.get("q", "") if request else ""),
+        "max_length": search.MAX_LENGTH,
+        "prefix": prefix,
+        "name": name or _("Site search"),
+    }
+
+
+def share_bar(article, place="top") -> dict:
+    url = absolute(article.get_absolute_url())
+    return {
+        "links": share_links(article.headline, url),
+        "url": url,
+        "title": article.headline,
+        "place": place,
+    }
+
+
+def language_links(request) -> list:
+    """(code, name, this page's address in that language) for each of the site's languages."""
+    path = request.get_full_path() if request else "/"
+    return [
+        (code, capfirst(get_language_info(code)["name_local"]), translate_url(path, code))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def og_locale(language_code: str) -> str:
+    return settings.OG_LOCALES.get(language_code, language_code)
+
+
+def reading_time(article) -> str:
+    minutes = article.reading_minutes
+    return ngettext("%(minutes)s minute read", "%(minutes)s minutes read", minutes) % {
+        "minutes": minutes
+    }
+
+
+def search_results(total: int, query: str, more: bool) -> str:
+    """How many articles matched, or that more than `total` did."""
+    if more:
+        return _("More than %(total)s results for “%(query)s”") % {"total": total, "query": query}
+    return ngettext(
+        "%(total)s result for “%(query)s”", "%(total)s results for “%(query)s”", total
+    ) % {"total": total, "query": query}
+
+
+ARTICLE_SIZES = "(min-width: 44rem) 42rem, 100vw"
+
+
+def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
+    """<picture> with WebP and fallback srcsets, explicit size, lazy unless above the fold.
+
+    When the renditions cannot be made (another process is making them, or the stored
+    original is damaged, which is logged) a placeholder of the same shape stands in.
+    """
+    context = {"alt": article.image_alt, "eager": eager, "sizes": sizes}
+    images = article.images
+    if not images or not images.get("widths"):
+        width, height = article.image_width or 1600, article.image_height or 900
+        return {**context, "placeholder": True, "width": width, "height": height}
+    widths = images["widths"]
+    largest, middle = widths[-1], widths[min(1, len(widths) - 1)]
+    url = default_storage.url
+    return {
+        **context,
+        "webp_srcset": ", ".join(f"{url(w[2])} {w[0]}w" for w in widths),
+        "fallback_srcset": ", ".join(f"{url(w[3])} {w[0]}w" for w in widths),
+        "src": url(middle[3]),
+        "width": largest[0],
+        "height": largest[1],
+    }
+
+
+def social_image(article):
+    """The 1200×630 crop shared links show: {url, width, height}, or None."""
+    crop = (article.images or {}).get("crops", {}).get("og") if article.featured_image else None
+    if not crop:
+        return None
+    return {"url": absolute(default_storage.url(crop[3])), "width": crop[0], "height": crop[1]}
+
+
+def portrait(author, size=96, eager=False) -> dict:
+    photos = author.photos if author.photo else None
+    crops = (photos or {}).get("crops", {})
+    one, two = crops.get(f"sq{size}"), crops.get(f"sq{size * 2}") or crops.get("sq400")
+    if not one:
+        return {"missing": True}
+    return {
+        "size": size,
+        "eager": eager,
+        "webp_srcset": f"{default_storage.url(one[2])} 1x"
+        + (f", {default_storage.url(two[2])} 2x" if two else ""),
+        "src": default_storage.url(one[3]),
+        "srcset": f"{default_storage.url(one[3])} 1x"
+        + (f", {default_storage.url(two[3])} 2x" if two else ""),
+    }

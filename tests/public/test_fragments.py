@@ -1,0 +1,207 @@
+"""The cached parts of the reader's pages (articles/fragments.py): rendered once, never shown
+out of date."""
+
+import pytest
+from django.core.cache import cache
+from django.test.utils import override_settings
+from django.utils import translation
+
+from articles import fragments, freshness, workflow
+from articles.models import Article
+from newsroom.images import renditions
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.images import jpeg_upload
+from tests.public.changes import (
+    CARD_CHANGES,
+    add_byline,
+    add_tag,
+    assert_change_shows,
+    delete_tag,
+    edit_headline,
+    remove_byline,
+    remove_tag,
+    rename_author,
+    rename_section,
+    rename_tag,
+)
+from tests.public.conftest import publish
+
+KEPT = "Gardé pour le lecteur suivant"
+
+
+def page(client, article, prefix=""):
+    with translation.override("fr"):
+        path = article.get_absolute_url()
+    response = client.get(prefix + path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def list_page(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def parts_key(article, language="fr") -> str:
+    fresh = Article.objects.get(pk=article.pk)
+    with translation.override(language):
+        return fragments._own_key("article", fresh)
+
+
+def test_later_readers_get_the_parts_the_first_one_rendered(client, story):
+    first = page(client, story)
+    head, _main, related = fragments.article_page(story, None)
+    cache.set(parts_key(story), (head, KEPT))
+    later = page(client, story)
+    assert KEPT in later and KEPT not in first
+
+
+def test_each_language_has_its_own_parts(client, story):
+    french, english = page(client, story), page(client, story, prefix="/en")
+    assert "Partagez cet article" in french and "Share this article" in english
+    cache.set(parts_key(story, "en"), ("", KEPT))
+    assert KEPT in page(client, story, prefix="/en")
+    assert KEPT not in page(client, story)
+
+
+# Each change, then what the page must show at once, or no longer show.
+CHANGES = [
+    (rename_author, "Nouveau Nom", None),
+    (add_byline, "Nouveau Nom", None),
+    (remove_byline, None, "Aminata Traoré"),
+    # The navigation shows the new name too: the kicker is the cached part.
+    (rename_section, '<a href="/rubrique/securite/">Nouveau Nom</a></p>', None),
+    (add_tag, "Nouveau Nom", None),
+    (rename_tag, "Nouveau Nom", None),
+    (remove_tag, None, 'href="/mot-cle/aes/"'),
+    (delete_tag, None, 'href="/mot-cle/aes/"'),
+    (edit_headline, "Nouveau Nom", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"), CHANGES, ids=lambda c: getattr(c, "__name__", "")
+)
+def test_a_change_shows_on_the_next_read(client, story, change, shown, gone):
+    assert_change_shows(lambda: page(client, story), story, change, shown, gone)
+
+
+def test_parts_rendered_before_a_change_are_never_shown_after_it(client, story):
+    # A reader reads the article, an editor renames its author, then the reader keeps what
+    # it rendered from the old data: under the old generation's key.
+    late = Article.objects.get(pk=story.pk)
+    late_key = fragments._own_key("article", late)
+    rename_author(story)
+    cache.set(late_key, ("", KEPT))
+    html = page(client, story)
+    assert "Nouveau Nom" in html and KEPT not in html
+
+
+def test_a_new_release_renders_every_part_again(client, story):
+    page(client, story)
+    cache.set(parts_key(story), ("", KEPT))
+    assert KEPT in page(client, story)
+    with override_settings(RELEASE="the-next-release"):
+        assert KEPT not in page(client, story)
+
+
+def test_a_page_still_waiting_for_its_picture_is_not_kept(client, editor):
+    article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo")
+    article.featured_image.save("attente.jpg", jpeg_upload(size=(1000, 563)), save=True)
+    publish(article, editor)
+    # Another process is making the renditions: the page shows a placeholder meanwhile.
+    key = renditions.plan_key(
+        article.featured_image.name, article.image_focal, renditions.ARTICLE_PLAN
+    )
+    cache.add(f"renditions:{key}", True, 60)
+    try:
+        assert "image-placeholder" in page(client, article)
+        assert cache.get(parts_key(article)) is None
+    finally:
+        cache.delete(f"renditions:{key}")
+    assert "image-placeholder" not in page(client, article)
+    assert cache.get(parts_key(article)) is not None
+
+
+def test_an_author_photo_still_being_made_is_not_kept(client, editor):
+    author = AuthorFactory()
+    author.photo.save("portrait.jpg", jpeg_upload(size=(600, 600)), save=True)
+    article = publish(ArticleFactory(authors=[author]), editor)
+    key = renditions.plan_key(author.photo.name, (0.5, 0.35), renditions.PORTRAIT_PLAN)
+    cache.add(f"renditions:{key}", True, 60)
+    try:
+        page(client, article)
+        assert cache.get(parts_key(article)) is None
+    finally:
+        cache.delete(f"renditions:{key}")
+
+
+def test_unpublishing_hides_a_page_whose_parts_are_kept(client, story, editor):
+    page(client, story)
+    workflow.apply_transition(Article.objects.get(pk=story.pk), "unpublish", editor)
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/", "/rubrique/securite/", "/mot-cle/russie/"])
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"), CARD_CHANGES, ids=lambda c: getattr(c, "__name__", "")
+)
+def test_a_change_shows_on_every_list_at_once(client, story, path, change, shown, gone):
+    assert_change_shows(lambda: list_page(client, path), story, change, shown, gone)
+
+
+def card_key(article, level) -> str:
+    with translation.override("fr"):
+        return fragments._own_key("card", Article.objects.get(pk=article.pk), level)
+
+
+def test_later_readers_get_the_cards_the_first_one_rendered(client, story):
+    first = list_page(client, "/rubrique/securite/")
+    assert story.headline in first and 'class="card-title"' in first
+    cache.set(card_key(story, 2), KEPT)
+    assert KEPT in list_page(client, "/rubrique/securite/")
+
+
+def test_a_card_rendered_before_a_change_is_never_shown_after_it(client, story):
+    late_key = card_key(story, 2)
+    rename_author(story)
+    cache.set(late_key, KEPT)
+    html = list_page(client, "/rubrique/securite/")
+    assert "Nouveau Nom" in html and KEPT not in html
+
+
+def test_the_home_pages_lead_shows_a_change_at_once(client, story):
+    assert '<h2 class="lead-title">' in list_page(client, "/")
+    edit_headline(story)
+    assert f'<h2 class="lead-title"><a href="{story.get_absolute_url()}">Nouveau Nom</a>' in (
+        list_page(client, "/")
+    )
+
+
+def related(client, article) -> str:
+    return page(client, article).split('id="related-title"')[-1]
+
+
+def test_read_also_is_kept_until_the_content_changes(client, story, editor, committed):
+    other = publish(
+        ArticleFactory(headline="Une autre", section=story.section, authors=[AuthorFactory()]),
+        editor,
+    )
+    assert "Une autre" in related(client, story)
+    key = fragments._key("read-also", story.pk, freshness.current())
+    assert cache.get(key) is not None
+    cache.set(key, KEPT)
+    assert KEPT in page(client, story)
+    committed(workflow.apply_transition, Article.objects.get(pk=other.pk), "unpublish", editor)
+    html = page(client, story)
+    assert KEPT not in html and "Une autre" not in html
+
+
+def test_without_the_cache_read_also_is_found_each_time(client, story, editor, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    publish(
+        ArticleFactory(headline="Une autre", section=story.section, authors=[AuthorFactory()]),
+        editor,
+    )
+    assert "Une autre" in related(client, story)
