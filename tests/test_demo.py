@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from articles.demo import corpus, reference
+from articles.demo import content, reference
 from articles.models import Article, Section, Transition
 from authors.models import Author
 
@@ -30,7 +30,7 @@ def demo(db, settings):
 
 
 def test_demo_is_complete(demo):
-    assert Article.objects.count() == len(corpus.ARTICLES) + 1
+    assert Article.objects.count() == len(content.ARTICLES)
     assert Article.objects.published().count() >= 30
     assert Article.objects.scheduled().count() == 1
     assert Article.objects.filter(status="draft").exists()
