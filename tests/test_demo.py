@@ -26,7 +26,9 @@ def snapshot():
 @pytest.fixture
 def demo(db, settings):
     settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
 
 
 def test_demo_is_complete(demo):
@@ -42,6 +44,7 @@ def test_demo_is_complete(demo):
     assert User.objects.get(username="editor").groups.get().name == "Editors"
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="journalist2").check_password("newsroom-demo")
+    assert "journalist, journalist2, editor, admin." in demo  # the logins it tells of
 
 
 def test_reference_article_is_published_as_written(demo):
