@@ -1,4 +1,4 @@
-"""The demo content: complete, idempotent, and never created with DEBUG off."""
+"""The demo (articles/demo/content.json): complete, idempotent, never loaded with DEBUG off."""
 
 import io
 
@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from articles.demo import corpus, reference
+from articles.demo import content, reference
 from articles.models import Article, Section, Transition
 from authors.models import Author
 
@@ -26,11 +26,13 @@ def snapshot():
 @pytest.fixture
 def demo(db, settings):
     settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
 
 
 def test_demo_is_complete(demo):
-    assert Article.objects.count() == len(corpus.ARTICLES) + 1
+    assert Article.objects.count() == len(content.ARTICLES)
     assert Article.objects.published().count() >= 30
     assert Article.objects.scheduled().count() == 1
     assert Article.objects.filter(status="draft").exists()
@@ -42,6 +44,7 @@ def test_demo_is_complete(demo):
     assert User.objects.get(username="editor").groups.get().name == "Editors"
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="journalist2").check_password("newsroom-demo")
+    assert "journalist, journalist2, editor, admin." in demo  # the logins it tells of
 
 
 def test_reference_article_is_published_as_written(demo):
@@ -54,6 +57,32 @@ def test_reference_article_is_published_as_written(demo):
         assert text in article.body
     assert article.body.count("<p>") == 7
     assert article.featured_image and article.image_alt
+
+
+def test_reference_article_page_shows_its_text(demo, client):
+    article = Article.objects.published().get(headline=reference.HEADLINE)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f"<h1>{reference.HEADLINE}</h1>" in page
+    assert content.REFERENCE["standfirst"] in page
+    for _kind, text in reference.BLOCKS:
+        assert text in page
+
+
+def test_content_file_holds_what_the_loader_needs():
+    usernames = {user["username"] for user in content.USERS}
+    assert "editor" in usernames  # who publishes
+    sections = {section["slug"] for section in content.SECTIONS}
+    authors = {author["slug"] for author in content.AUTHORS}
+    assert {author["username"] for author in content.AUTHORS} <= usernames | {None}
+    for item in content.ARTICLES:
+        assert item["section"] in sections and set(item["authors"]) <= authors
+        assert item["state"] in {"draft", "review", "scheduled", "published"}
+        assert ("days_ago" in item) == (item["state"] == "published")
+        assert item["tags"] and item["standfirst"]
+        assert {kind for kind, _text in item["body"]} <= {"p", "h2"}
+    headlines = [item["headline"] for item in content.ARTICLES]
+    assert len(set(headlines)) == len(headlines)  # the loader finds each by its headline
+    assert content.ARTICLES[0] is content.REFERENCE
 
 
 def test_loading_twice_changes_nothing(demo):

@@ -1,4 +1,4 @@
-"""Loads the demo newsroom. Idempotent: whatever exists already is left exactly as it is."""
+"""Loads the demo newsroom from content.json. Idempotent: whatever exists is left as it is."""
 
 from datetime import timedelta
 
@@ -11,23 +11,9 @@ from django.utils.html import format_html_join
 
 from articles import workflow
 from articles.changes import touch
-from articles.demo import corpus, images, reference
+from articles.demo import content, images
 from articles.models import Article, Byline, Section
 from authors.models import Author
-
-DEMO_USERS = [
-    # username, first name, last name, group (None: superuser)
-    ("journalist", "Séverin", "Konan", "Journalists"),
-    ("journalist2", "Aminata", "Traoré", "Journalists"),
-    ("editor", "Koffi", "Mensah", "Editors"),
-    ("admin", "Admin", "Newsroom", None),
-]
-
-REFERENCE_STANDFIRST = (
-    "À Moscou, devant les chefs des diplomaties des pays de l’Alliance des États du Sahel, "
-    "la Russie a réaffirmé sa volonté de renforcer la coopération en matière de sécurité "
-    "avec les pays du Sahel."
-)
 
 
 def load(password: str, log=print) -> dict:
@@ -39,13 +25,9 @@ def load(password: str, log=print) -> dict:
             users = _users(password, created)
             sections = _sections(created)
             authors = _authors(users, created)
-            editor = users["editor"]
-            if not Article.objects.filter(headline=reference.HEADLINE).exists():
-                _reference_article(sections, authors, editor)
-                created["articles"] += 1
-            for item in corpus.ARTICLES:
+            for item in content.ARTICLES:
                 if not Article.objects.filter(headline=item["headline"]).exists():
-                    _corpus_article(item, sections, authors, users, editor)
+                    _article(item, sections, authors, editor=users["editor"])
                     created["articles"] += 1
     return created
 
@@ -53,20 +35,21 @@ def load(password: str, log=print) -> dict:
 def _users(password, created):
     User = get_user_model()
     users = {}
-    for username, first, last, group in DEMO_USERS:
+    for data in content.USERS:
+        username = data["username"]
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(
                 username,
-                email=f"{username}@newsroom.example",
+                email=data["email"],
                 password=password,
-                first_name=first,
-                last_name=last,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
                 is_staff=True,
-                is_superuser=group is None,
+                is_superuser=data.get("superuser", False),
             )
-            if group:
-                user.groups.add(Group.objects.get(name=group))
+            if "group" in data:
+                user.groups.add(Group.objects.get(name=data["group"]))
             created["users"] += 1
         users[username] = user
     return users
@@ -74,7 +57,7 @@ def _users(password, created):
 
 def _sections(created):
     sections = {}
-    for data in corpus.SECTIONS:
+    for data in content.SECTIONS:
         section, was_created = Section.objects.get_or_create(slug=data["slug"], defaults=data)
         created["sections"] += was_created
         sections[data["slug"]] = section
@@ -83,7 +66,7 @@ def _sections(created):
 
 def _authors(users, created):
     authors = {}
-    for data in corpus.AUTHORS:
+    for data in content.AUTHORS:
         data = dict(data)
         username = data.pop("username")
         author = Author.objects.filter(slug=data["slug"]).first()
@@ -96,59 +79,28 @@ def _authors(users, created):
     return authors
 
 
-def _body(blocks) -> str:
-    return format_html_join("\n", "<{0}>{1}</{0}>", blocks)
-
-
-def _new_article(headline, standfirst, body, section, tags, bylines, language="fr"):
+def _article(item, sections, authors, editor):
+    """Write the article, then take it through the workflow as far as its "state"."""
+    section = sections[item["section"]]
     article = Article(
-        headline=headline, standfirst=standfirst, body=body, section=section, language=language
+        headline=item["headline"],
+        standfirst=item["standfirst"],
+        body=format_html_join("\n", "<{0}>{1}</{0}>", item["body"]),
+        section=section,
+        language=content.LANGUAGE,
     )
     article.featured_image.save("scene.jpg", images.scene(section.name), save=False)
-    article.image_alt = f"Illustration de la rubrique {section.name}"
-    article.image_credit = "Newsroom"
+    article.image_alt = content.PICTURE["alt"].format(section=section.name)
+    article.image_credit = content.PICTURE["credit"]
     article.save()
-    article.tags.set(tags)
+    article.tags.set(item["tags"])
+    bylines = [authors[slug] for slug in item["authors"]]
     for position, author in enumerate(bylines):
         Byline.objects.create(article=article, author=author, position=position)
-    return article
-
-
-def _reference_article(sections, authors, editor):
-    article = _new_article(
-        reference.HEADLINE,
-        REFERENCE_STANDFIRST,
-        _body(reference.BLOCKS),
-        sections[reference.SECTION_SLUG],
-        reference.TAGS,
-        [authors[reference.AUTHOR_SLUG]],
-    )
-    author_user = authors[reference.AUTHOR_SLUG].user or editor
-    workflow.apply_transition(article, "submit", author_user)
-    workflow.apply_transition(article, "publish", editor)
-    _backdate(article, days=1)
-
-
-def _corpus_article(item, sections, authors, users, editor):
-    blocks = [("p", text) for text in item["paragraphs"]]
-    if item.get("subheading"):
-        blocks.insert(min(2, len(blocks)), ("h2", item["subheading"]))
-    bylines = [authors[item["author"]]]
-    if item.get("coauthor"):
-        bylines.append(authors[item["coauthor"]])
-    article = _new_article(
-        item["headline"],
-        item["standfirst"],
-        _body(blocks),
-        sections[item["section"]],
-        item["tags"],
-        bylines,
-    )
     state = item["state"]
     if state == "draft":
         return
-    writer = bylines[0].user or editor
-    workflow.apply_transition(article, "submit", writer)
+    workflow.apply_transition(article, "submit", bylines[0].user or editor)
     if state == "published":
         workflow.apply_transition(article, "publish", editor)
         _backdate(article, days=item["days_ago"])

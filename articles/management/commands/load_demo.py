@@ -3,7 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo import loader
+from articles.demo import content, loader
 
 
 class Command(BaseCommand):
@@ -19,7 +19,8 @@ class Command(BaseCommand):
         created = loader.load(password)
         summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded (new: {summary})."))
+        logins = ", ".join(user["username"] for user in content.USERS)
         self.stdout.write(
             "Demo logins at /admin/ (password: the DEMO_PASSWORD variable, "
-            "or newsroom-demo): journalist, journalist2, editor, admin."
+            f"or newsroom-demo): {logins}."
         )
