@@ -1,19 +1,23 @@
 """`make bench-traffic`: the newsroom traffic mix on two checkouts, OLD and NEW, side by side.
 
     python bench/compare.py OLD NEW [--articles 100000] [--rounds 4] [--seconds 15] [--reuse]
-    python bench/compare.py OLD NEW --articles 100000 --seed-only old    # seed one side ahead
+    python bench/compare.py OLD NEW --articles 100000 --seed-only old --reuse   # seed ahead
+    python bench/compare.py OLD NEW --articles 1000 --rounds 2 --seconds 5 \
+        --publish-every 4 --correct-every 8 --reuse                              # a smoke run
 
 Each checkout is served by its own gunicorn (production settings, page cache on), from its
 own database seeded by its own code (newsroom_bench_<articles>_old and _new: their
 migrations may differ), against the same Redis but its own Redis database (5 and 6). The mix
-of bench/traffic.py runs in rounds that alternate OLD and NEW, the order swapped every round,
-each side's rounds preceded by a run of the bare-template ceiling, while an editor
-(bench/editor.py) publishes and corrects articles through that side's admin. Prints a
-Markdown report, writes it to bench/results/ (with the figures as JSON beside it), and says
-whether the issue's budgets hold: NEW's throughput at least 90 % of OLD's, p99 at most 1.2×.
+of bench/traffic.py runs in rounds (by default 4 × 15 s a side) that alternate OLD and NEW,
+the order swapped every round; each run comes right after one of the bare-template ceiling
+(/bench/ceiling/), and meanwhile an editor (bench/editor.py) publishes and corrects articles
+through that side's admin. Prints a Markdown report, writes it to bench/results/ (the
+figures as JSON beside it), and says whether the issue's budgets hold: NEW's throughput at
+least 90 % of OLD's, its p99 at most 1.2×. OLD OLD (one checkout twice) shows the noise.
 
---reuse keeps a database that a previous run finished seeding (marked by a comment on the
-database), migrating it to its checkout's code. The editor's articles stay in it.
+--reuse keeps a database that a run finished seeding (marked by a comment on the database),
+migrated to its checkout's code; without it, both are dropped and seeded again. The editor's
+articles stay in a reused database.
 """
 
 import argparse
