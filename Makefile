@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench bench-images bench-import messages
+.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,9 +43,14 @@ messages: $(STAMP)
 	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
 
 # Load test on this machine's PostgreSQL and Redis: ARTICLES=100000 make bench
-ARTICLES ?= 1000
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --articles $(ARTICLES)
+	$(BIN)/python bench/run.py --articles $(or $(ARTICLES),1000)
+
+# Newsroom traffic, another checkout (OLD: today's main) against this one (or NEW), side by
+# side: OLD=/tmp/bench-old make bench-traffic [ARTICLES=1000] [TRAFFIC_ARGS="--reuse"]
+bench-traffic: $(STAMP)
+	$(if $(OLD),,$(error OLD=<a checkout of today's main> is needed, e.g. git worktree add --detach /tmp/bench-old main))
+	$(BIN)/python bench/compare.py $(OLD) $(or $(NEW),.) --articles $(or $(ARTICLES),100000) $(TRAFFIC_ARGS)
 
 bench-import: $(STAMP)
 	$(BIN)/python -m importer.bench

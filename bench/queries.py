@@ -1,11 +1,12 @@
-"""SQL queries per page, counted in-process against the benchmark database (run by bench/run.py)."""
+"""SQL queries per page, counted in-process against the benchmark database (run by bench/run.py
+and bench/compare.py). Counts the checkout in $BENCH_CHECKOUT when set, else this one."""
 
 import json
 import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, os.environ.get("BENCH_CHECKOUT") or str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 import django  # noqa: E402

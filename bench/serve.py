@@ -11,7 +11,16 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+
+
+def python_for(checkout: Path) -> str:
+    """The interpreter that runs a checkout: $BENCH_PYTHON, else the checkout's own .venv,
+    else the one running this script (a worktree without a .venv of its own)."""
+    venv = Path(checkout) / ".venv" / "bin" / "python"
+    return os.environ.get("BENCH_PYTHON") or (str(venv) if venv.exists() else sys.executable)
+
+
+PYTHON = python_for(ROOT)
 PG = "postgres://root@127.0.0.1:5432/{name}"
 REDIS = "redis://127.0.0.1:6379/3"
 SETTLE_SECONDS = 0.5
@@ -28,8 +37,8 @@ def free_port() -> int:
 PORT = free_port()
 
 
-def sh(*args, env=None, check=True, capture=False):
-    return subprocess.run(args, cwd=ROOT, env=env, check=check, text=True, capture_output=capture)
+def sh(*args, env=None, check=True, capture=False, cwd=ROOT):
+    return subprocess.run(args, cwd=cwd, env=env, check=check, text=True, capture_output=capture)
 
 
 def psql(*args):
@@ -79,13 +88,15 @@ def environment(database, page_cache):
 
 
 class Server:
-    def __init__(self, env, port=None):
-        self.env, self.port = env, port or PORT
+    """gunicorn serving a checkout (this one unless told) on a loopback port."""
+
+    def __init__(self, env, port=None, checkout=ROOT):
+        self.env, self.port, self.checkout = env, port or PORT, Path(checkout)
 
     def __enter__(self):
         self.process = subprocess.Popen(
             [
-                PYTHON,
+                python_for(self.checkout),
                 "-m",
                 "gunicorn",
                 "-c",
@@ -94,7 +105,7 @@ class Server:
                 "--bind",
                 f"127.0.0.1:{self.port}",
             ],
-            cwd=ROOT,
+            cwd=self.checkout,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -102,6 +113,8 @@ class Server:
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited at once in {self.checkout}")
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1)
                 return self
