@@ -90,12 +90,6 @@ def _letters(plain: str) -> str:
     return "".join(f"[{ACCENTED[c]}]" if c in ACCENTED else re.escape(c) for c in plain)
 
 
-@lru_cache(maxsize=256)
-def marker(words: tuple[str, ...]) -> "Marker":
-    """A Marker for these words, kept: a breaking story's readers search the same words."""
-    return Marker(list(words))
-
-
 class Marker:
     """Finds the reader's words in passages. A word is a candidate when it starts, whatever its
     accents and case, as one of the stems does but for their last two letters (the stemmer may

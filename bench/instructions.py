@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
-WARM_UP = 30  # requests before those counted: templates, connections, kept renderings
+WARM_UP = 30  # requests before those counted: templates, connections, cached fragments
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 

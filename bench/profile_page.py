@@ -10,7 +10,6 @@ pyinstrument first; it is not a dependency), prints where that time goes.
 """
 
 import argparse
-import gc
 import os
 import statistics
 import sys
@@ -34,7 +33,6 @@ def requester():
     from django.test import RequestFactory
 
     handler, factory = WSGIHandler(), RequestFactory(HTTP_HOST="127.0.0.1")
-    gc.freeze()  # as the app server's worker does once it has loaded the site (newsroom/wsgi.py)
 
     def get(path: str) -> int:
         parts = urlsplit(path)
@@ -49,13 +47,18 @@ def requester():
     return get
 
 
-def never_stored() -> None:
-    """A new code version on every call: what is stored never matches."""
+def never_cached(get):
+    """Each request as if it were the first since its article changed: a new release every
+    time, so no cached fragment matches (articles/fragments.py)."""
     import secrets
 
-    from articles.html import card_store, stored
+    from django.conf import settings
 
-    stored.code_version = card_store.code_version = lambda: secrets.token_hex(16)
+    def first_reader(path: str) -> int:
+        settings.RELEASE = secrets.token_hex(8)
+        return get(path)
+
+    return first_reader
 
 
 def cpu_ms(get, path: str, requests: int) -> list[float]:
@@ -92,17 +95,17 @@ def main():
     parser.add_argument(
         "--first-reader",
         action="store_true",
-        help="as if each request were the first since its article changed: stored parts and "
-        "cards (articles/models/rendering.py) never match, and are rendered and stored again",
+        help="as if each request were the first since its article changed: no cached part "
+        "or card (articles/fragments.py) matches",
     )
     args = parser.parse_args()
     configure(args.database, args.cached)
     import django
 
     django.setup()
-    if args.first_reader:
-        never_stored()
     get = requester()
+    if args.first_reader:
+        get = never_cached(get)
     for path in ("/bench/ceiling/", args.path):
         batches = cpu_ms(get, path, args.requests)
         print(

@@ -11,17 +11,13 @@ Last in the chain (inside the page cache, so answers are cached like any page):
 Only articles published now are redirected to: anything else stays a 404.
 """
 
-from functools import lru_cache
-
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
-from django.urls import Resolver404, get_resolver, is_valid_path, reverse
-from django.utils.translation import get_language
+from django.urls import is_valid_path, reverse
 
 from importer import legacy
 
 HOME_PATHS = ("/", "/index.php")
-REMEMBERED_PATH = 200  # characters: a slug is 100 at most, its prefixes a few dozen
 MAX_POST_ID_DIGITS = 19
 
 
@@ -51,24 +47,8 @@ class LegacyRedirectMiddleware:
 
 
 def _answers(path, urlconf) -> bool:
-    """Whether one of the site's URL patterns matches `path`; remembered unless the address
-    is longer than a page's of this site, so that what is kept stays small."""
-    if len(path) > REMEMBERED_PATH:
-        return bool(is_valid_path(path, urlconf))
-    return _site_answers(path, get_resolver(urlconf), get_language())
-
-
-@lru_cache(maxsize=4096)
-def _site_answers(path, resolver, language) -> bool:
-    """Whether one of the site's URL patterns matches `path`, remembered for each address:
-    resolving it cost every page 45–70 µs on top of the resolution that serves it. The
-    resolver (a new one when the URL configuration changes) and the language (which decides
-    the prefix of i18n_patterns) are part of the key."""
-    try:
-        resolver.resolve(path)
-    except Resolver404:
-        return False
-    return True
+    """Whether one of the site's URL patterns matches `path`."""
+    return bool(is_valid_path(path, urlconf))
 
 
 def _slash_will_be_appended(path, urlconf) -> bool:

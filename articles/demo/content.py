@@ -10,5 +10,5 @@ PICTURE = _DATA["picture"]  # featured pictures' alt text ("{section}": its name
 USERS = _DATA["users"]
 SECTIONS = _DATA["sections"]
 AUTHORS = _DATA["authors"]
-REFERENCE = _DATA["reference"]  # shared/reference/article.md, as written
+REFERENCE = _DATA["reference"]  # the real page the article page is modelled on, as written
 ARTICLES = [REFERENCE, *_DATA["articles"]]  # in the order they are loaded

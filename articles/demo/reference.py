@@ -1,4 +1,5 @@
-"""The reference article (shared/reference/article.md), whose words are content.json's."""
+"""The reference article (a real French-language West African news page), whose words are
+content.json's."""
 
 from articles.demo.content import REFERENCE
 

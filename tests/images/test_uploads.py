@@ -1,4 +1,4 @@
-"""TRUST.md "Bad images": every case with files the tests make themselves."""
+"""Bad images (TRUST_MAP.md, cases 1-7): every case with files the tests make themselves."""
 
 import io
 import time
