@@ -80,11 +80,11 @@ def byline_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Author)
 def author_saved(sender, instance, created, **kwargs):
-    if not created:
+    if not created:  # a new author shows nowhere until a published article is theirs
         signed = list(instance.bylines.values_list("article_id", flat=True))
         search.reindex(signed)
         touch(signed)
-    freshness.bump_after_commit()
+        freshness.bump_after_commit()
 
 
 @receiver(post_save, sender=Section)
@@ -97,9 +97,9 @@ def section_saved(sender, instance, created, **kwargs):
 @receiver(post_save, sender=Tag)
 @receiver(pre_delete, sender=Tag)  # before its taggings go with it
 def tag_changed(sender, instance, created=False, **kwargs):
-    if not created:
+    if not created:  # a new tag shows nowhere until a published article carries it
         touch(Tagging.objects.filter(tag=instance).values("content_object_id"))
-    freshness.bump_after_commit()
+        freshness.bump_after_commit()
 
 
 @receiver(post_delete, sender=Author)

@@ -2,13 +2,14 @@
 
 An article's own parts, its card and its lead block are keyed by its version and generation
 (every save bumps the first; a change to its bylines, tags, section or authors the second).
-Read also, which shows other articles, is keyed by the content version (articles/freshness).
+Which articles Read also shows is kept for a while, and read again with the article.
 Every key carries the language and the release, so a deployment never shows old markup.
 A miss is rendered by the same template, and kept for the next reader.
 """
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -16,6 +17,7 @@ from django.utils.translation import get_language
 from articles import metadata, queries
 
 TIMEOUT = 24 * 3600  # seconds; a changed article is found under a new key at once
+READ_ALSO_SECONDS = 600
 
 
 def _key(*parts) -> str:
@@ -47,12 +49,23 @@ def is_complete(article) -> bool:
     return all(author.photos for author in article.byline_authors if author.photo)
 
 
-def article_page(article, version: int | None) -> tuple[str, str, str] | None:
-    """(head, main, read also) of a published article found by queries.article_head, or
-    None if it was unpublished meanwhile. Without a content version, Read also is not kept."""
+def article_page(slug: str):
+    """(article, head, main, read also) of the published article at this address, or None.
+
+    Which articles Read also shows is kept READ_ALSO_SECONDS (a new related story may wait
+    that long); they are read again with the article on every page, so one taken down is
+    gone at once, and a retitled one shows its new headline."""
+    ranking_key = f"read-also:{settings.RELEASE}:{slug}"
+    ranking = cache.get(ranking_key)
+    article, related = queries.article_with(slug, ranking or [])
+    if article is None:
+        return None
+    if ranking is None:
+        related = queries.read_also(article)
+        cache.set(ranking_key, [a.pk for a in related], READ_ALSO_SECONDS)
     parts_key = _own_key("article", article)
-    related_key = _key("read-also", article.pk, version)
-    found = cache.get_many([parts_key, related_key] if version else [parts_key])
+    related_key = _key("related", *(f"{a.pk}.{a.version}.{a.generation}" for a in related))
+    found = cache.get_many([parts_key, related_key])
     parts = found.get(parts_key)
     if parts is None:
         full = queries.article_in_full(article.pk)
@@ -61,12 +74,24 @@ def article_page(article, version: int | None) -> tuple[str, str, str] | None:
         parts = render_parts(full)
         if is_complete(full):
             cache.set(parts_key, parts, TIMEOUT)
-    related = found.get(related_key)
-    if related is None:
-        related = render("articles/related.html", {"related": queries.read_also(article)})
-        if version:
-            cache.set(related_key, related, TIMEOUT)
-    return (*parts, related)
+    shown = found.get(related_key)
+    if shown is None:
+        shown = render("articles/related.html", {"related": related})
+        cache.set(related_key, shown, TIMEOUT)
+    return article, *parts, shown
+
+
+def menu(version: int | None) -> list[tuple[str, str, str]]:
+    """The sections menu (queries.menu), kept under the content version: a section's
+    change bumps it."""
+    if version is None:
+        return queries.menu()
+    key = _key("menu", version)
+    found = cache.get(key)
+    if found is None:
+        found = queries.menu()
+        cache.set(key, found, TIMEOUT)
+    return found
 
 
 def lead(article) -> str:
@@ -98,5 +123,6 @@ def cards(articles, level: int = 3) -> list[str]:
 
 
 def card(article, level: int = 3, excerpt: str = "") -> str:
-    """One card, rendered now: a search result's carries its excerpt."""
-    return render("includes/card.html", {"article": article, "level": level, "excerpt": excerpt})
+    """One card, rendered now by its macro: a search result's carries its excerpt."""
+    macro = engines["jinja2"].env.get_template("includes/card.html").module.card
+    return mark_safe(str(macro(article, level, excerpt)))

@@ -15,6 +15,7 @@ from articles.models import Article, Byline, Section, Tagging
 from authors.models import Author
 
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+TAGS = Prefetch("taggings", queryset=Tagging.objects.select_related("tag").order_by("pk"))
 # What a card shows, and what its cached copy is keyed by (articles/fragments.py).
 CARD_FIELDS = (
     "slug",
@@ -49,10 +50,17 @@ def sections() -> list[Section]:
     return list(Section.objects.all())
 
 
-def article_head(slug: str) -> Article | None:
-    """The published article at this address with a card's fields: enough to find its
-    cached parts, and to show the page around them."""
-    return cards().filter(slug=slug).first()
+def menu() -> list[tuple[str, str, str]]:
+    """The sections as the menu shows them: (slug, name, address)."""
+    return [(s.slug, s.name, s.get_absolute_url()) for s in Section.objects.all()]
+
+
+def article_with(slug: str, related: list[int]) -> tuple[Article | None, list[Article]]:
+    """The published article at this address, and those of `related` still published, in
+    that order, in one query: each with a card's fields."""
+    found = {a.pk: a for a in cards().filter(Q(slug=slug) | Q(pk__in=related))}
+    article = next((a for a in found.values() if a.slug == slug), None)
+    return article, [found[pk] for pk in related if pk in found and found[pk] is not article]
 
 
 def article_in_full(pk: int) -> Article | None:
@@ -61,7 +69,7 @@ def article_in_full(pk: int) -> Article | None:
         published()
         .select_related("section")
         .defer(*SEARCH_FIELDS)
-        .prefetch_related(BYLINES, "tags")
+        .prefetch_related(BYLINES, TAGS)
         .filter(pk=pk)
         .first()
     )
@@ -77,14 +85,14 @@ def with_credits(articles) -> list[Article]:
 def with_credits_and_tags(articles) -> list[Article]:
     """The articles with their bylines' authors and their tags, for the feeds."""
     articles = list(articles)
-    prefetch_related_objects(articles, BYLINES, "tags")
+    prefetch_related_objects(articles, BYLINES, TAGS)
     return articles
 
 
 def lead() -> Article | None:
     """The editor's chosen lead story, else the newest: its block shows its picture too."""
-    chosen = published().select_related("section").defer("body", "body_text", *SEARCH_FIELDS)
-    return chosen.order_by("-is_lead", "-published_at").first()
+    leads = published().select_related("section").defer("body", "body_text", *SEARCH_FIELDS)
+    return leads.filter(is_lead=True).first() or leads.first()
 
 
 def latest(count: int, excluding: int | None = None):
@@ -144,25 +152,20 @@ def public_author(slug: str) -> Author | None:
 
 def read_also(article) -> list[Article]:
     """The published articles sharing the most tags with this one, then its section's
-    newest, READ_ALSO_COUNT in all, most shared first."""
-    around = (article.pk - READ_ALSO_WINDOW, article.pk + READ_ALSO_WINDOW)
+    newest, READ_ALSO_COUNT in all, most shared first: one query when its tags find enough."""
     its_tags = Tagging.objects.filter(content_object_id=article.pk).values("tag_id")
-    shared = dict(
-        Tagging.objects.filter(tag_id__in=its_tags, content_object__pk__range=around)
-        .exclude(content_object_id=article.pk)
-        .values("content_object_id")
-        .annotate(shared=Count("pk"))
-        .order_by("-shared", "-content_object_id")
-        .values_list("content_object_id", "shared")[: READ_ALSO_COUNT * 4]
-    )
-    found = list(cards().filter(pk__in=shared)) if shared else []
-    if len(found) < READ_ALSO_COUNT:
-        found += (
-            cards().filter(section_id=article.section_id).exclude(pk=article.pk)[:READ_ALSO_COUNT]
+    found = list(
+        cards()
+        .filter(
+            taggings__tag__in=its_tags,
+            taggings__content_object__gte=article.pk - READ_ALSO_WINDOW,
+            taggings__content_object__lte=article.pk + READ_ALSO_WINDOW,
         )
-    ranked = sorted(
-        {a.pk: a for a in found}.values(),
-        key=lambda a: (shared.get(a.pk, 0), a.published_at),
-        reverse=True,
+        .exclude(pk=article.pk)
+        .annotate(shared=Count("taggings"))
+        .order_by("-shared", "-published_at")[:READ_ALSO_COUNT]
     )
-    return ranked[:READ_ALSO_COUNT]
+    if len(found) < READ_ALSO_COUNT:
+        newest = cards().filter(section_id=article.section_id).exclude(pk=article.pk)
+        found += [a for a in newest[:READ_ALSO_COUNT] if a.pk not in {f.pk for f in found}]
+    return found[:READ_ALSO_COUNT]

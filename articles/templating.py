@@ -9,10 +9,10 @@ from django.template.defaultfilters import capfirst
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language_info, ngettext, override
 from django.utils.translation import gettext as _
 
-from articles import queries, search
+from articles import fragments, freshness, search
 from articles.share import share_links
 from newsroom.absolute import absolute
 
@@ -35,9 +35,8 @@ def site_menu(request) -> list[tuple[str, str, bool]]:
     match = getattr(request, "resolver_match", None)
     current = (match.view_name, match.kwargs.get("slug")) if match else None
     links = [(_("Home"), link("articles:home"), current == ("articles:home", None))]
-    for section in queries.sections():
-        here = current == ("articles:section", section.slug)
-        links.append((section.name, section.get_absolute_url(), here))
+    for slug, name, url in fragments.menu(freshness.for_request(request)):
+        links.append((name, url, current == ("articles:section", slug)))
     return links
 
 
@@ -63,11 +62,23 @@ def share_bar(article, place="top") -> dict:
 
 def language_links(request) -> list:
     """(code, name, this page's address in that language) for each of the site's languages."""
-    path = request.get_full_path() if request else "/"
     return [
-        (code, capfirst(get_language_info(code)["name_local"]), translate_url(path, code))
+        (code, capfirst(get_language_info(code)["name_local"]), in_language(request, code))
         for code, _name in settings.LANGUAGES
     ]
+
+
+def in_language(request, code: str) -> str:
+    """This page's address in another language, its query kept: from the route it matched,
+    where translate_url would resolve the path again."""
+    path = request.get_full_path() if request else "/"
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.args or not match.namespace:
+        return translate_url(path, code)
+    with override(code):
+        url = reverse(match.view_name, kwargs=match.kwargs)
+    query = path.partition("?")[2]
+    return f"{url}?{query}" if query else url
 
 
 def og_locale(language_code: str) -> str:

@@ -4,6 +4,8 @@ Translations: only `_("…")` and `_("… %(name)s …")|format(name=…)` in te
 `makemessages` reads; plurals are written in Python (articles/templating.py).
 """
 
+from functools import cache
+
 from crispy_forms.utils import render_crispy_form
 from django.template.defaultfilters import capfirst, date, linebreaksbr, truncatechars
 from django.templatetags.static import static
@@ -30,7 +32,7 @@ def environment(**options) -> Environment:
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
     env.globals.update(
-        static=static,
+        static=cache(static),  # the manifest is fixed until the next deployment restarts us
         link=templating.link,
         now=timezone.localtime,
         get_language=translation.get_language,

@@ -49,7 +49,9 @@ def committed(django_capture_on_commit_callbacks):
         for _savepoints, callback, _robust in waiting:
             callback()
         with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
+            result = action(*args, **kwargs)
+        connection.run_on_commit[:] = []  # they ran, as after a commit
+        return result
 
     return run
 

@@ -21,7 +21,7 @@ from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Byline, EditSession
-from articles.queries import BYLINES
+from articles.queries import BYLINES, TAGS
 from articles.views.preview import render_preview
 from authors.models import Author
 
@@ -193,7 +193,7 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def preview_view(self, request, object_id):
-        queryset = self.get_queryset(request).select_related("section").prefetch_related("tags")
+        queryset = self.get_queryset(request).select_related("section").prefetch_related(TAGS)
         article = get_object_or_404(queryset, pk=object_id)
         if not rules.can_view(request.user, article):
             raise PermissionDenied

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import TemplateView
 
-from articles import fragments, freshness, queries
+from articles import fragments, queries
 from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from articles.views.listing import PublishedListView
@@ -36,11 +36,11 @@ class ArticleDetailView(TemplateView):
     template_name = "articles/article_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.article = queries.article_head(self.kwargs["slug"])
-        page = self.article and fragments.article_page(self.article, freshness.for_request(request))
+        page = fragments.article_page(self.kwargs["slug"])
         if page is None:
             raise Http404
-        response = self.render_to_response(self.get_context_data(parts=page))
+        self.article = page[0]
+        response = self.render_to_response(self.get_context_data(parts=page[1:]))
         # With the ETag, lets browsers and CDNs revalidate with a 304.
         response["Last-Modified"] = http_date(self.article.last_modified.timestamp())
         return response

@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from articles import fragments
 from articles.models import Article, PreviewLink
-from articles.queries import BYLINES
+from articles.queries import BYLINES, TAGS
 
 
 def render_preview(request, article):
@@ -25,7 +25,7 @@ def preview_link(request, token):
     link = PreviewLink.objects.usable().filter(token=token).first()
     if link is None:
         raise Http404
-    articles = Article.objects.select_related("section").prefetch_related(BYLINES, "tags")
+    articles = Article.objects.select_related("section").prefetch_related(BYLINES, TAGS)
     response = render_preview(request, articles.get(pk=link.article_id))
     response["Referrer-Policy"] = "no-referrer"
     return response

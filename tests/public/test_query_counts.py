@@ -4,25 +4,28 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-# A list's cards missing from the cache (articles/fragments.py): their bylines' authors.
+# What the first reader after a change reads to render what is missing from the cache
+# (articles/fragments.py): the menu, kept under the content version, and the time of the
+# next scheduled article, kept beside it (articles/freshness.py); a list's cards' bylines;
+# the home page's lead block's bylines.
+MENU = 2
 MAKES_CARDS = 1
-# The home page's lead block: its bylines' authors.
 MAKES_LEAD = 1
 
 PAGES = [
-    # url builder, queries for every reader but the first, and what the first reader after
-    # a change also runs to render what is missing from the cache.
-    # The lead, the latest, each section's cutoff, their newest, the menu.
-    (lambda s: "/", 5, MAKES_CARDS + MAKES_LEAD),
+    # url builder, queries for every reader but the first, and what its first reader adds.
+    # The lead (the editor's choice, else the newest: two here), the latest, each section's
+    # cutoff, their newest.
+    (lambda s: "/", 5, MENU + MAKES_CARDS + MAKES_LEAD),
     # Lists are paged without a count (articles/views/listing.py): the section, tag or
-    # author, its page of articles, the menu.
-    (lambda s: s.section.get_absolute_url(), 3, MAKES_CARDS),
-    (lambda s: "/mot-cle/aes/", 3, MAKES_CARDS),
-    (lambda s: s.bylines.first().author.get_absolute_url(), 3, MAKES_CARDS),
-    # The matches, (PostgreSQL: their ranking,) the page's rows, their bylines, the menu.
-    (lambda s: reverse("articles:search") + "?q=russie", {"postgresql": 5, "sqlite": 4}, 0),
-    (lambda s: reverse("articles:search"), 1, 0),  # the menu only: no search
-    (lambda s: "/contact/", 1, 0),  # the menu
+    # author, then its page of articles.
+    (lambda s: s.section.get_absolute_url(), 2, MENU + MAKES_CARDS),
+    (lambda s: "/mot-cle/aes/", 2, MENU + MAKES_CARDS),
+    (lambda s: s.bylines.first().author.get_absolute_url(), 2, MENU + MAKES_CARDS),
+    # The matches, (PostgreSQL: their ranking,) the page's rows, their bylines.
+    (lambda s: reverse("articles:search") + "?q=russie", {"postgresql": 4, "sqlite": 3}, MENU),
+    (lambda s: reverse("articles:search"), 0, MENU),  # no search
+    (lambda s: "/contact/", 0, MENU),
     (lambda s: reverse("feeds:site-rss"), 3, 0),  # the items, their bylines and tags
     (lambda s: reverse("feeds:tag-atom", args=["aes"]), 4, 0),  # the tag, then as above
     (lambda s: "/sitemap-articles.xml", 2, 0),  # count, page

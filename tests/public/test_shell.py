@@ -18,15 +18,17 @@ def current(client, path) -> list[str]:
     return re.findall(r'<a href="([^"]+)" aria-current="page"', nav(client, path))
 
 
-def test_a_section_renamed_added_or_moved_shows_at_the_next_request(client, story, security):
+def test_a_section_renamed_added_or_moved_shows_at_the_next_request(
+    client, story, security, committed
+):
     assert "Sécurité" in nav(client)
     security.name = "Défense"
-    security.save()
+    committed(security.save)
     assert "Défense" in nav(client) and "Sécurité" not in nav(client)
-    SectionFactory(name="Afrique", slug="afrique", position=security.position + 1)
+    committed(SectionFactory, name="Afrique", slug="afrique", position=security.position + 1)
     assert nav(client).index("Défense") < nav(client).index("Afrique")
     security.position += 2
-    security.save()
+    committed(security.save)
     assert nav(client).index("Afrique") < nav(client).index("Défense")
 
 
