@@ -46,10 +46,6 @@ def cards():
     return published().select_related("section").only(*CARD_FIELDS)
 
 
-def sections() -> list[Section]:
-    return list(Section.objects.all())
-
-
 def menu() -> list[tuple[str, str, str]]:
     """The sections as the menu shows them: (slug, name, address)."""
     return [(s.slug, s.name, s.get_absolute_url()) for s in Section.objects.all()]

@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from articles import excerpts
+from articles.models import Article, Byline, Tagging
 from newsroom.text import clean_line
 
 CONFIG = "french_unaccent"  # French stemming, accents ignored (see the search migration)
@@ -141,8 +142,6 @@ def _ranked(ids: list[int], terms) -> list[int]:
     """These matches best first: by relevance on PostgreSQL, else as they are (newest)."""
     if not uses_postgres() or not ids:
         return ids
-    from articles.models import Article
-
     rank = SearchRank(F("rank_vector"), _query(terms))
     ranked = Article.objects.filter(pk__in=ids).annotate(rank=rank)
     return list(ranked.order_by("-rank", "-published_at", "-pk").values_list("pk", flat=True))
@@ -193,8 +192,6 @@ def reindex(article_ids) -> None:
 
 
 def _reindex(ids: list[int]) -> None:
-    from articles.models import Article, Byline, Tagging
-
     tags, authors = defaultdict(list), defaultdict(list)
     tagged = Tagging.objects.filter(content_object_id__in=ids).order_by("pk")
     for pk, name in tagged.values_list("content_object_id", "tag__name"):
