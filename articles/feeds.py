@@ -1,14 +1,22 @@
-"""RSS and Atom feeds for the site, each section, each author and each tag."""
+"""RSS and Atom feeds for the site, each section, each author and each tag.
+
+Django's syndication framework writes each feed's channel; each article's item is written
+once per change and kept in the cache with the article's other parts (articles/fragments.py).
+"""
+
+import copy
+from io import StringIO
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
-from articles import queries
+from articles import fragments, queries
 from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from newsroom.absolute import absolute
@@ -16,7 +24,32 @@ from newsroom.absolute import absolute
 FEED_LENGTH = 30
 
 
+class KeptItems:
+    """A feed writer given its items as the XML this writer wrote when they were kept."""
+
+    kept: list[str] = ()
+    latest = None
+
+    def write_items(self, handler):
+        for xml in self.kept:
+            handler.ignorableWhitespace(xml)  # written as it is: XML this writer escaped
+
+    def latest_post_date(self):
+        return self.latest or super().latest_post_date()
+
+
+class KeptRss(KeptItems, Rss201rev2Feed):
+    item_tag = "item"
+
+
+class KeptAtom(KeptItems, Atom1Feed):
+    item_tag = "entry"
+
+
 class ArticleFeed(Feed):
+    feed_type = KeptRss
+    building = ()  # the articles whose items this copy of the feed writes (items_xml)
+
     def get_object(self, request, *args, **kwargs):
         return None
 
@@ -33,12 +66,24 @@ class ArticleFeed(Feed):
         return queries.cards()
 
     def items(self, obj):
-        return queries.with_credits_and_tags(self.articles(obj)[:FEED_LENGTH])
+        return self.building
 
     def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
+        feed = super().get_feed(obj, request)  # the channel
         feed.feed["feed_url"] = absolute(request.path)
+        articles = list(self.articles(obj)[:FEED_LENGTH])
+        feed.kept = fragments.feed_items(
+            articles, feed.item_tag, lambda missing: self.items_xml(missing, obj, request, feed)
+        )
+        feed.latest = max((a.last_modified for a in articles), default=None)
         return feed
+
+    def items_xml(self, articles, obj, request, feed) -> list[str]:
+        """These articles' items, as the framework writes them from the item_ methods."""
+        maker = copy.copy(self)  # one instance of the feed serves every thread
+        maker.building = queries.with_credits_and_tags(articles)
+        items = Feed.get_feed(maker, obj, request).items
+        return [_written(feed, item) for item in items]
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
@@ -71,8 +116,17 @@ class ArticleFeed(Feed):
         return [item.section.name, *(tag.name for tag in item.tag_list)]
 
 
+def _written(feed, item: dict) -> str:
+    out = StringIO()
+    handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+    handler.startElement(feed.item_tag, feed.item_attributes(item))
+    feed.add_item_elements(handler, item)
+    handler.endElement(feed.item_tag)
+    return out.getvalue()
+
+
 class AtomMixin:
-    feed_type = Atom1Feed
+    feed_type = KeptAtom
 
     def subtitle(self, obj):
         return self.description(obj)

@@ -122,6 +122,21 @@ def cards(articles, level: int = 3) -> list[str]:
     return [found[key] for key in keys]
 
 
+def feed_items(articles, kind: str, write) -> list[str]:
+    """The articles' feed items of this kind ("item" or "entry"), as XML: kept, or written
+    now by `write(missing articles)` and kept."""
+    keys = [_own_key(f"feed-{kind}", article) for article in articles]
+    found = cache.get_many(keys) if keys else {}
+    missing = [
+        (key, article) for key, article in zip(keys, articles, strict=True) if key not in found
+    ]
+    if missing:
+        made = dict(zip([key for key, _a in missing], write([a for _k, a in missing]), strict=True))
+        cache.set_many(made, TIMEOUT)
+        found.update(made)
+    return [found[key] for key in keys]
+
+
 def card(article, level: int = 3, excerpt: str = "") -> str:
     """One card, rendered now by its macro: a search result's carries its excerpt."""
     macro = engines["jinja2"].env.get_template("includes/card.html").module.card

@@ -1,15 +1,16 @@
 """What the reader's templates call (newsroom/jinja.py): links, menus, pictures, wording."""
 
 import json
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import capfirst
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, ngettext, override
+from django.utils.translation import get_language, get_language_info, ngettext, override
 from django.utils.translation import gettext as _
 
 from articles import fragments, freshness, search
@@ -27,7 +28,14 @@ def jsonld(data) -> str:
 
 
 def link(name: str, slug: str | None = None) -> str:
-    return reverse(name, kwargs={"slug": slug} if slug is not None else None)
+    if slug is None:  # the shell's fixed links, on every page
+        return _fixed_link(name, get_language(), get_script_prefix(), get_urlconf())
+    return reverse(name, kwargs={"slug": slug})
+
+
+@lru_cache(maxsize=64)
+def _fixed_link(name: str, language: str, script_prefix: str, urlconf) -> str:
+    return reverse(name, urlconf=urlconf)
 
 
 def site_menu(request) -> list[tuple[str, str, bool]]:

@@ -124,3 +124,17 @@ def test_feed_body_is_one_chunk(client, story):
     # Hundreds of small chunks meant hundreds of socket writes per feed served.
     response = client.get(reverse("feeds:site-rss"))
     assert len(response._container) == 1
+
+
+def test_the_feed_is_as_new_as_its_latest_correction(client, story):
+    import xml.etree.ElementTree as ET
+    from datetime import timedelta
+
+    from articles.models import Article
+
+    revised = story.published_at + timedelta(days=2)
+    Article.objects.filter(pk=story.pk).update(revised_at=revised)
+    rss = ET.fromstring(client.get("/flux/rss/").content).find("channel")
+    assert rss.findtext("lastBuildDate") == revised.strftime("%a, %d %b %Y %H:%M:%S +0000")
+    atom = ET.fromstring(client.get("/flux/atom/").content)
+    assert atom.findtext("{http://www.w3.org/2005/Atom}updated") == revised.isoformat()

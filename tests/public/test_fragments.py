@@ -223,3 +223,32 @@ def test_without_the_cache_read_also_is_found_each_time(client, story, editor, s
         editor,
     )
     assert "Une autre" in related(client, story)
+
+
+FEEDS = ["/flux/rss/", "/flux/atom/", "/flux/rubrique/securite/rss/", "/flux/mot-cle/aes/atom/"]
+FEED_CHANGES = [
+    (rename_author, "Nouveau Nom", None),
+    (add_byline, "Nouveau Nom", None),
+    (rename_section, "Nouveau Nom", None),
+    (add_tag, "Nouveau Nom", None),
+    (rename_tag, "Nouveau Nom", None),
+    (edit_headline, "Nouveau Nom", None),
+]
+
+
+@pytest.mark.parametrize("path", FEEDS)
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"), FEED_CHANGES, ids=lambda c: getattr(c, "__name__", "")
+)
+def test_a_change_shows_in_every_feed_at_once(client, story, path, change, shown, gone):
+    assert_change_shows(lambda: list_page(client, path), story, change, shown, gone)
+
+
+def test_later_readers_get_the_items_the_first_one_wrote(client, story):
+    first = list_page(client, "/flux/rss/")
+    assert story.headline in first
+    with translation.override("fr"):
+        key = fragments._own_key("feed-item", Article.objects.get(pk=story.pk))
+    cache.set(key, f"<item><title>{KEPT}</title></item>")
+    assert KEPT in list_page(client, "/flux/rss/")
+    assert KEPT not in list_page(client, "/flux/atom/")  # each format its own

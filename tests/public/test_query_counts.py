@@ -11,6 +11,7 @@ from django.urls import reverse
 MENU = 2
 MAKES_CARDS = 1
 MAKES_LEAD = 1
+MAKES_ITEMS = 2
 
 PAGES = [
     # url builder, queries for every reader but the first, and what its first reader adds.
@@ -26,8 +27,9 @@ PAGES = [
     (lambda s: reverse("articles:search") + "?q=russie", {"postgresql": 4, "sqlite": 3}, MENU),
     (lambda s: reverse("articles:search"), 0, MENU),  # no search
     (lambda s: "/contact/", 0, MENU),
-    (lambda s: reverse("feeds:site-rss"), 3, 0),  # the items, their bylines and tags
-    (lambda s: reverse("feeds:tag-atom", args=["aes"]), 4, 0),  # the tag, then as above
+    # The articles; their items, if not kept: their bylines and tags.
+    (lambda s: reverse("feeds:site-rss"), 1, MAKES_ITEMS),
+    (lambda s: reverse("feeds:tag-atom", args=["aes"]), 2, MAKES_ITEMS),  # the tag first
     (lambda s: "/sitemap-articles.xml", 2, 0),  # count, page
     (lambda s: "/sitemap-news.xml", 1, 0),
     (lambda s: "/robots.txt", 0, 0),
