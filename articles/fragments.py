@@ -108,32 +108,29 @@ def lead(article) -> str:
 
 def cards(articles, level: int = 3) -> list[str]:
     """The articles' cards, their headings at `level`, in the articles' order."""
-    articles = list(articles)
-    keys = [_own_key("card", article, level) for article in articles]
-    found = cache.get_many(keys) if keys else {}
-    missing = [
-        (key, article) for key, article in zip(keys, articles, strict=True) if key not in found
-    ]
-    if missing:
-        queries.with_credits(article for _key, article in missing)
-        made = {key: card(article, level) for key, article in missing}
-        cache.set_many(made, TIMEOUT)
-        found.update(made)
-    return [found[key] for key in keys]
+
+    def make(missing):
+        return [card(article, level) for article in queries.with_credits(missing)]
+
+    return _kept_or_made(list(articles), f"card-{level}", make)
 
 
 def feed_items(articles, kind: str, write) -> list[str]:
     """The articles' feed items of this kind ("item" or "entry"), as XML: kept, or written
-    now by `write(missing articles)` and kept."""
-    keys = [_own_key(f"feed-{kind}", article) for article in articles]
+    now by `write(missing articles)`."""
+    return _kept_or_made(list(articles), f"feed-{kind}", write)
+
+
+def _kept_or_made(articles: list, kind: str, make) -> list[str]:
+    """Each article's part of this kind, read with one get_many; those missing made at once
+    by `make(missing articles)` and kept."""
+    keys = [_own_key(kind, article) for article in articles]
     found = cache.get_many(keys) if keys else {}
-    missing = [
-        (key, article) for key, article in zip(keys, articles, strict=True) if key not in found
-    ]
+    missing = [(k, a) for k, a in zip(keys, articles, strict=True) if k not in found]
     if missing:
-        made = dict(zip([key for key, _a in missing], write([a for _k, a in missing]), strict=True))
-        cache.set_many(made, TIMEOUT)
-        found.update(made)
+        made = make([article for _key, article in missing])
+        found.update(zip([key for key, _article in missing], made, strict=True))
+        cache.set_many({key: found[key] for key, _article in missing}, TIMEOUT)
     return [found[key] for key in keys]
 
 

@@ -153,7 +153,7 @@ def test_a_change_shows_on_every_list_at_once(client, story, path, change, shown
 
 def card_key(article, level) -> str:
     with translation.override("fr"):
-        return fragments._own_key("card", Article.objects.get(pk=article.pk), level)
+        return fragments._own_key(f"card-{level}", Article.objects.get(pk=article.pk))
 
 
 def test_later_readers_get_the_cards_the_first_one_rendered(client, story):
