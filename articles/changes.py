@@ -3,14 +3,21 @@
 Whoever saves (the workflow, the admin, the importer, a command), Django's signals bring the
 change here. An article's save keeps a revision once its tags and bylines are saved too, and
 refreshes its search fields. A change to its bylines, tags, section or authors bumps its
-generation, so its cached parts and card are rendered again (articles/fragments.py). A change
-readers can see bumps the content version once per transaction (articles/freshness.py).
+generation, so its cached parts and card are rendered again (articles/fragments.py).
+
+A change readers can see bumps, once per transaction (articles/freshness.py), the content
+version and the own numbers of the pages built from the article: its page, its section's,
+its tags' and its authors', in every language. Taking an article down, and changing what
+every page may show (a section, an author, a tag), bumps everything.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone, translation
 from taggit.models import Tag
 
 from articles import freshness, search
@@ -27,6 +34,43 @@ def _is_or_was_public(article) -> bool:
     return Status.PUBLISHED in (article.status, getattr(article, "_stored_status", None))
 
 
+def _taken_down(article) -> bool:
+    """It was published and is no longer (or not yet again): no page may show it now."""
+    if getattr(article, "_stored_status", None) != Status.PUBLISHED:
+        return False
+    if article.status != Status.PUBLISHED or article.published_at is None:
+        return True
+    return article.published_at > timezone.now()
+
+
+def pages_of(article_id, section_ids=(), tag_ids=(), authors=()) -> list[str]:
+    """The addresses, in every language, of the pages built from this article: its own, its
+    section's, its tags' and its authors' (and those of the sections, tags and authors
+    given, which it may have just left)."""
+    article = Article.objects.filter(pk=article_id).values("slug", "section_id").first()
+    if article is None:
+        return []
+    sections = Section.objects.filter(pk__in={article["section_id"], *section_ids})
+    tags = Tag.objects.filter(pk__in=tag_ids) | Tag.objects.filter(
+        articles_tagging_items__content_object_id=article_id
+    )
+    signers = Author.objects.filter(bylines__article_id=article_id) | Author.objects.filter(
+        pk__in=[author.pk for author in authors]
+    )
+    slugs = {
+        "articles:detail": [article["slug"]],
+        "articles:section": list(sections.values_list("slug", flat=True)),
+        "articles:tag": list(tags.values_list("slug", flat=True).distinct()),
+        "authors:detail": list(signers.values_list("slug", flat=True).distinct()),
+    }
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for name, names in slugs.items():
+                paths += [reverse(name, kwargs={"slug": slug}) for slug in names]
+    return paths
+
+
 @receiver(post_save, sender=Article)
 def article_saved(sender, instance, **kwargs):
     if not getattr(instance, "_revision_pending", False):
@@ -39,9 +83,13 @@ def article_saved(sender, instance, **kwargs):
         Article.objects.filter(is_lead=True).exclude(pk=instance.pk).update(is_lead=False)
     if instance.featured_image and not instance.renditions_current():
         transaction.on_commit(instance.refresh_renditions)
-    if _is_or_was_public(instance):
+    if _taken_down(instance):
         freshness.bump_after_commit()
+    elif _is_or_was_public(instance):
+        left = getattr(instance, "_stored_section_id", None)
+        freshness.bump_after_commit(pages_of(instance.pk, section_ids=[left] if left else []))
     instance._stored_status = instance.status
+    instance._stored_section_id = instance.section_id
 
 
 def _record_revision(article) -> None:
@@ -58,12 +106,16 @@ def article_deleted(sender, instance, **kwargs):
 
 
 @receiver(m2m_changed, sender=Tagging)
-def tags_changed(sender, instance, action, **kwargs):
+def tags_changed(sender, instance, action, pk_set=None, **kwargs):
     if isinstance(instance, Article) and action in ("post_add", "post_remove", "post_clear"):
         search.reindex([instance.pk])
         touch([instance.pk])
-        if instance.status == Status.PUBLISHED:
+        if instance.status != Status.PUBLISHED:
+            return
+        if action == "post_clear":  # which tags it had is gone
             freshness.bump_after_commit()
+        else:
+            freshness.bump_after_commit(pages_of(instance.pk, tag_ids=pk_set or ()))
 
 
 @receiver(post_save, sender=Byline)
@@ -75,7 +127,7 @@ def byline_changed(sender, instance, **kwargs):
     search.reindex([instance.article_id])
     touch([instance.article_id])
     if article["status"] == Status.PUBLISHED:
-        freshness.bump_after_commit()
+        freshness.bump_after_commit(pages_of(instance.article_id, authors=[instance.author]))
 
 
 @receiver(post_save, sender=Author)

@@ -82,7 +82,7 @@ def article_page(slug: str):
 
 
 def menu(version: int | None) -> list[tuple[str, str, str]]:
-    """The sections menu (queries.menu), kept under the content version: a section's
+    """The sections menu (queries.menu), kept under the shared version: a section's
     change bumps it."""
     if version is None:
         return queries.menu()

@@ -1,13 +1,21 @@
-"""The content version: one number in the cache that every change readers can see bumps.
+"""How fresh readers' pages are: numbers in the cache that changes bump, on every server.
 
-Whole pages (newsroom/page_cache.py) and the fragments that show many articles
-(articles/fragments.py) are cached under it, so a change reaches every server's readers at
-once. A scheduled article needs no job runner: the time of the next one is kept beside the
-version, and the first request after it bumps the version.
+- The content version: every change readers can see bumps it. Pages that show many
+  articles (home, search, feeds) are cached under it (newsroom/page_cache.py).
+- The shared version: changes every page may show bump it (the menu's sections, an
+  author's or a tag's name, an article taken down, a scheduled one going public).
+- An address's own number: a change to an article bumps those of the pages built from it
+  (its page, its section's, its tags' and its authors'), so the other articles' pages stay
+  cached. Those pages are cached under the shared version and their own number.
+
+A scheduled article needs no job runner: the time of the next one is kept beside the
+versions, and the first request after it bumps the shared version.
 """
 
+import hashlib
 import logging
 import time
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
@@ -18,6 +26,7 @@ from articles.models import Article
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content:version"
+SHARED_KEY = "content:shared"
 NEXT_PUBLICATION_KEY = "content:next-publication"
 NO_SCHEDULED = 0.0
 CACHE_DOWN_PAUSE = 5.0  # seconds this process stops asking an unreachable cache
@@ -25,27 +34,75 @@ CACHE_DOWN_PAUSE = 5.0  # seconds this process stops asking an unreachable cache
 _cache_down_until = 0.0
 
 
-def bump() -> None:
-    """Make every cached page and shared fragment stale, on every server."""
-    try:
-        if cache.add(VERSION_KEY, _initial_version(), None) is False:
-            cache.incr(VERSION_KEY)
-        cache.delete(NEXT_PUBLICATION_KEY)
-    except ValueError:  # the key vanished between add and incr
-        cache.set(VERSION_KEY, _initial_version(), None)
+@dataclass(frozen=True)
+class Versions:
+    content: int
+    shared: int
+    address: int | None = None  # None until a change or a first reader sets it
 
 
-def bump_after_commit() -> None:
-    """bump() once the transaction commits, once however many changes in it ask."""
-    connection = transaction.get_connection()
-    if any(callback is bump for _ids, callback, _robust in connection.run_on_commit):
-        return
-    transaction.on_commit(bump)
+def address_key(path: str) -> str:
+    return f"address:{hashlib.sha256(path.encode()).hexdigest()}"
 
 
 def _initial_version() -> int:
     # Never reuses a number an earlier cache might still hold pages for.
     return int(time.time() * 1000)
+
+
+def _increment(keys) -> None:
+    for key in keys:
+        try:
+            if cache.add(key, _initial_version(), None) is False:
+                cache.incr(key)
+        except ValueError:  # the key vanished between add and incr
+            cache.set(key, _initial_version(), None)
+
+
+def bump() -> None:
+    """Make every cached page and shared fragment stale, on every server."""
+    _increment([VERSION_KEY, SHARED_KEY])
+    cache.delete(NEXT_PUBLICATION_KEY)
+
+
+def bump_addresses(paths) -> None:
+    """Make the pages of many articles and these addresses' pages stale."""
+    _increment([VERSION_KEY, *(address_key(path) for path in sorted(set(paths)))])
+
+
+@dataclass
+class Pending:
+    """What one transaction's changes made stale, bumped once when it commits."""
+
+    everything: bool = False
+    paths: set = field(default_factory=set)
+
+    def __call__(self):
+        if self.everything:
+            bump()
+        else:
+            bump_addresses(self.paths)
+
+
+def bump_after_commit(paths=None) -> None:
+    """Once the transaction commits, bump the addresses `paths` (their pages and those of
+    many articles), or everything when `paths` is None; once however many changes ask."""
+    connection = transaction.get_connection()
+    pending = next(
+        (c for _ids, c, _robust in connection.run_on_commit if isinstance(c, Pending)), None
+    )
+    if pending is None:
+        pending = Pending()
+        if paths is None:
+            pending.everything = True
+        else:
+            pending.paths.update(paths)
+        transaction.on_commit(pending)  # at once outside a transaction
+        return
+    if paths is None:
+        pending.everything = True
+    else:
+        pending.paths.update(paths)
 
 
 def _next_publication() -> float:
@@ -58,17 +115,21 @@ def _next_publication() -> float:
     return when.timestamp() if when else NO_SCHEDULED
 
 
-def current() -> int | None:
-    """The content version, or None when the cache cannot be used now."""
+def current(path: str | None = None) -> Versions | None:
+    """The versions (with this address's own, when given), or None when the cache cannot
+    be used now."""
     global _cache_down_until
     if time.monotonic() < _cache_down_until:
         return None
-    values = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY])
-    version = values.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, _initial_version(), None)
-        version = cache.get(VERSION_KEY)
-        if version is None:
+    keys = [VERSION_KEY, SHARED_KEY, NEXT_PUBLICATION_KEY]
+    if path is not None:
+        keys.append(address_key(path))
+    values = cache.get_many(keys)
+    if values.get(VERSION_KEY) is None or values.get(SHARED_KEY) is None:
+        for key in (VERSION_KEY, SHARED_KEY):
+            cache.add(key, _initial_version(), None)
+        values.update(cache.get_many([VERSION_KEY, SHARED_KEY]))
+        if values.get(VERSION_KEY) is None or values.get(SHARED_KEY) is None:
             logger.warning("Cache unavailable; serving from the database.")
             _cache_down_until = time.monotonic() + CACHE_DOWN_PAUSE
             return None
@@ -78,12 +139,27 @@ def current() -> int | None:
         cache.set(NEXT_PUBLICATION_KEY, next_at, None)
     if next_at != NO_SCHEDULED and timezone.now().timestamp() >= next_at:
         bump()  # a scheduled article has just become public
-        return current()
-    return version
+        return current(path)
+    address = values.get(address_key(path)) if path is not None else None
+    return Versions(values[VERSION_KEY], values[SHARED_KEY], address)
 
 
-def for_request(request) -> int | None:
-    """current(), read once per request."""
-    if not hasattr(request, "content_version"):
-        request.content_version = current()
-    return request.content_version
+def start_address(path: str) -> int | None:
+    """Give an address its own number, and return it; None if a change set one first (a
+    page rendered before that change must not be kept under it)."""
+    number = _initial_version()
+    return number if cache.add(address_key(path), number, None) else None
+
+
+def kept_by_address(response):
+    """Mark a page built only from what its address's own number follows: the page cache
+    keeps it under that number (articles/changes.py says which changes bump it)."""
+    response.kept_by_address = True
+    return response
+
+
+def for_request(request) -> Versions | None:
+    """current() for the request's address, read once per request."""
+    if not hasattr(request, "content_versions"):
+        request.content_versions = current(request.path)
+    return request.content_versions

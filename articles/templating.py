@@ -43,7 +43,8 @@ def site_menu(request) -> list[tuple[str, str, bool]]:
     match = getattr(request, "resolver_match", None)
     current = (match.view_name, match.kwargs.get("slug")) if match else None
     links = [(_("Home"), link("articles:home"), current == ("articles:home", None))]
-    for slug, name, url in fragments.menu(freshness.for_request(request)):
+    versions = freshness.for_request(request)
+    for slug, name, url in fragments.menu(versions and versions.shared):
         links.append((name, url, current == ("articles:section", slug)))
     return links
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from articles import freshness, notifications, rules
+from articles import notifications, rules
 from articles.models import Article, Revision, Status, Transition
 
 
@@ -93,9 +93,7 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
             % {"state": article.state_label}
         ) from None
     transaction.on_commit(lambda: notifications.after_transition(step))
-    if Status.PUBLISHED in (step.source, step.target):
-        freshness.bump_after_commit()  # readers' pages change on every server
-    return step
+    return step  # readers' pages follow through the article's save (articles/changes.py)
 
 
 def save_by(article, user) -> None:
@@ -127,7 +125,6 @@ def return_to_review(article, user) -> Transition:
             comment=str(_("Edited by its author after approval: back to review.")),
         )
     transaction.on_commit(lambda: notifications.after_transition(step))
-    freshness.bump_after_commit()
     return step
 
 

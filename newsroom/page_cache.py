@@ -1,8 +1,11 @@
 """Whole-page cache for anonymous readers, shared by every app server through the cache.
 
-Every key carries the content version (articles/freshness.py), so a change readers can see
-makes every page fresh on every server at once. Logged-in users never read or fill this
-cache. When the cache is unreachable the site is served from the database.
+A page is kept under the content version (articles/freshness.py), so any change readers can
+see makes it fresh on every server at once; a page that shows only what its address's own
+number follows (an article's, a section's, a tag's, an author's: `freshness.kept_by_address`) is
+kept under that number and the shared version instead, so other articles' changes leave it
+cached. Logged-in users never read or fill this cache. When the cache is unreachable the
+site is served from the database.
 """
 
 import hashlib
@@ -33,9 +36,17 @@ UNCACHED_PREFIXES = (
 CACHEABLE_STATUS = (200, 301, 404)
 
 
-def _page_key(request, version) -> str:
+def _page_key(request, *versions) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{version}:{request.method == 'HEAD'}:{digest}"
+    return f"page:{':'.join(map(str, versions))}:{request.method == 'HEAD'}:{digest}"
+
+
+def _keys(request, versions) -> tuple[str, str | None]:
+    """The page's key under the content version, and under its address's own number."""
+    by_content = _page_key(request, versions.content)
+    if versions.address is None:
+        return by_content, None
+    return by_content, _page_key(request, versions.shared, versions.address)
 
 
 def _cacheable_request(request) -> bool:
@@ -68,35 +79,50 @@ class AnonymousPageCacheMiddleware:
                 # Staff pages (previews, admin links) must never sit in a shared cache.
                 patch_cache_control(response, private=True, no_store=True)
             return response
-        version = freshness.for_request(request) if settings.PAGE_CACHE_ENABLED else None
-        if version is None:
+        versions = freshness.for_request(request) if settings.PAGE_CACHE_ENABLED else None
+        if versions is None:
             return self._public(self.get_response(request))
-        key = _page_key(request, version)
-        cached = cache.get(key)
+        keys = _keys(request, versions)
+        found = cache.get_many([key for key in keys if key])
+        cached = next((found[key] for key in keys if key in found), None)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
-        return self._render_once(request, key)
+        return self._render_once(request, keys)
 
-    def _render_once(self, request, key):
-        lock = f"lock:{key}"
+    def _render_once(self, request, keys):
+        by_content, by_address = keys
+        lock = f"lock:{by_content}"
         if cache.add(lock, True, LOCK_SECONDS) is False:
             # Someone else is rendering this page: wait for their copy rather than repeat it.
             deadline = time.monotonic() + WAIT_FOR_OTHER_SECONDS
             while time.monotonic() < deadline:
                 time.sleep(0.05)
-                cached = cache.get(key)
+                found = cache.get_many([key for key in keys if key])
+                cached = next(iter(found.values()), None)
                 if cached is not None:
                     cached["X-Page-Cache"] = "hit"
                     return cached
         try:
             response = self._public(self.get_response(request))
             if _cacheable_response(response):
-                cache.set(key, response, PAGE_SECONDS)
+                cache.set(self._key_for(request, response, keys), response, PAGE_SECONDS)
             response["X-Page-Cache"] = "miss"
             return response
         finally:
             cache.delete(lock)
+
+    @staticmethod
+    def _key_for(request, response, keys):
+        by_content, by_address = keys
+        if response.status_code != 200 or not getattr(response, "kept_by_address", False):
+            return by_content
+        if by_address is None:
+            started = freshness.start_address(request.path)
+            if started is None:
+                return by_content
+            return _page_key(request, request.content_versions.shared, started)
+        return by_address
 
     @staticmethod
     def _public(response):

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import freshness, workflow
+from articles.models import Article
 from newsroom import page_cache
 from tests.conftest import client_for
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 
 @pytest.fixture(autouse=True)
@@ -128,11 +129,10 @@ def test_staff_never_get_or_leave_cached_pages(client, live, editor):
 def test_one_rendering_for_many_waiting_readers(client, live, monkeypatch):
     url = live.get_absolute_url()
     get(client, url)
-    version = freshness.current()
-    key = page_cache._page_key(client.get(url).wsgi_request, version)
+    by_content, key = page_cache._keys(client.get(url).wsgi_request, freshness.current(url))
     rendered = cache.get(key)
     cache.delete(key)
-    cache.add(f"lock:{key}", True, 10)  # another worker is rendering it
+    cache.add(f"lock:{by_content}", True, 10)  # another worker is rendering it
 
     def other_worker_finishes():
         time.sleep(0.3)
@@ -172,3 +172,69 @@ def test_health_endpoints_are_cheap_and_never_cached(client, db, django_assert_n
         "cache": True,
     }
     assert "no-cache" in ready["Cache-Control"]
+
+
+def test_a_correction_leaves_other_articles_pages_cached(client, live, editor, committed):
+    other = ArticleFactory(headline="Une autre histoire", authors=[live.bylines.get().author])
+    live.tags.add("Sahel")
+    committed(workflow.apply_transition, other, "publish", editor)
+    others_pages = [other.get_absolute_url(), "/en" + other.get_absolute_url()]
+    own_pages = [
+        live.get_absolute_url(),
+        "/en" + live.get_absolute_url(),
+        live.section.get_absolute_url(),
+        "/mot-cle/sahel/",
+        "/mot-cle/sahel/?page=2",
+        live.bylines.get().author.get_absolute_url(),
+        "/",
+    ]
+    for url in others_pages + own_pages:
+        get(client, url)
+    article = Article.objects.get(pk=live.pk)
+    article.headline = "Titre corrigé partout"
+    committed(workflow.save_by, article, editor)
+    for url in others_pages:
+        assert get(client, url)[1] == "hit", url
+    for url in own_pages:
+        response, state = get(client, url)
+        assert state == "miss", url
+        if response.status_code == 200 and "page=2" not in url:
+            assert "Titre corrigé partout" in response.content.decode(), url
+
+
+def test_a_takedown_leaves_no_page_showing_the_article(client, live, editor, committed):
+    other = ArticleFactory(
+        headline="Une autre histoire", section=live.section, authors=[AuthorFactory()]
+    )
+    committed(workflow.apply_transition, other, "publish", editor)
+    response, state = get(client, other.get_absolute_url())
+    assert state == "miss" and live.headline in response.content.decode()  # in Read also
+    assert get(client, other.get_absolute_url())[1] == "hit"
+    committed(workflow.apply_transition, live, "unpublish", editor)
+    response, state = get(client, other.get_absolute_url())
+    assert state == "miss" and live.headline not in response.content.decode()
+    assert get(client, live.get_absolute_url())[0].status_code == 404
+
+
+@pytest.mark.parametrize("left", ["section", "tag", "author"])
+def test_the_page_an_article_leaves_is_refreshed(client, live, editor, committed, left):
+    live.tags.add("Ancien")
+    elsewhere = SectionFactory(name="Ailleurs")
+    committed(lambda: None)
+    url = {
+        "section": live.section.get_absolute_url(),
+        "tag": "/mot-cle/ancien/",
+        "author": live.bylines.get().author.get_absolute_url(),
+    }[left]
+    assert live.headline in get(client, url)[0].content.decode()
+    assert get(client, url)[1] == "hit"
+    if left == "section":
+        article = Article.objects.get(pk=live.pk)
+        article.section = elsewhere
+        committed(workflow.save_by, article, editor)
+    elif left == "tag":
+        committed(live.tags.remove, "Ancien")
+    else:
+        committed(live.bylines.get().delete)
+    response, state = get(client, url)
+    assert state == "miss" and live.headline not in response.content.decode()

@@ -273,6 +273,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         article._stored_slug = article.__dict__.get("slug")
         article._loaded_version = article.__dict__.get("version")
         article._stored_status = article.__dict__.get("status")
+        article._stored_section_id = article.__dict__.get("section_id")
         return article
 
     def refresh_from_db(self, *args, **kwargs):
@@ -280,6 +281,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         self._loaded_version = self.__dict__.get("version")
         self._stored_slug = self.__dict__.get("slug")
         self._stored_status = self.__dict__.get("status")
+        self._stored_section_id = self.__dict__.get("section_id")
 
     def _do_update(
         self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs

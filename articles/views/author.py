@@ -1,10 +1,10 @@
 from django.http import Http404
 
 from articles import metadata, queries
-from articles.views.listing import PublishedListView
+from articles.views.listing import KeptByAddress, PublishedListView
 
 
-class AuthorDetailView(PublishedListView):
+class AuthorDetailView(KeptByAddress, PublishedListView):
     """An author's profile and articles; unknown to readers until something of theirs is out."""
 
     template_name = "authors/author_detail.html"

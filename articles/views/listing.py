@@ -8,7 +8,7 @@ import math
 
 from django.views.generic import ListView
 
-from articles import fragments
+from articles import fragments, freshness
 
 PAGE_SIZE = 20
 MAX_PAGE = 100_000  # beyond any archive; keeps the offset a number databases accept
@@ -47,6 +47,14 @@ def page_number(value) -> int:
         return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
+
+
+class KeptByAddress:
+    """Its pages show one article, or the articles of one section, tag or author: their
+    changes bump the page's own number (articles/changes.py), others leave it cached."""
+
+    def render_to_response(self, context, **kwargs):
+        return freshness.kept_by_address(super().render_to_response(context, **kwargs))
 
 
 class PublishedListView(ListView):

@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 from articles import fragments, queries
 from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
-from articles.views.listing import PublishedListView
+from articles.views.listing import KeptByAddress, PublishedListView
 
 LATEST_COUNT = 12
 PER_SECTION = 3
@@ -32,7 +32,7 @@ class HomeView(TemplateView):
         )
 
 
-class ArticleDetailView(TemplateView):
+class ArticleDetailView(KeptByAddress, TemplateView):
     template_name = "articles/article_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -52,7 +52,7 @@ class ArticleDetailView(TemplateView):
         )
 
 
-class SectionView(PublishedListView):
+class SectionView(KeptByAddress, PublishedListView):
     template_name = "articles/section.html"
     heading_level = 2
 
@@ -64,7 +64,7 @@ class SectionView(PublishedListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
-class TagView(PublishedListView):
+class TagView(KeptByAddress, PublishedListView):
     """A tag exists for readers only once a published article carries it."""
 
     template_name = "articles/tag.html"
