@@ -54,31 +54,39 @@ def article_page(slug: str):
 
     Which articles Read also shows is kept READ_ALSO_SECONDS (a new related story may wait
     that long); they are read again with the article on every page, so one taken down is
-    gone at once, and a retitled one shows its new headline."""
+    gone at once, and a retitled one shows its new headline. Without that choice kept, the
+    reader is likely the first in a while: the article is read in full at once."""
     ranking_key = f"read-also:{settings.RELEASE}:{slug}"
     ranking = cache.get(ranking_key)
-    article, related = queries.article_with(slug, ranking or [])
-    if article is None:
-        return None
     if ranking is None:
+        article = full = queries.article_in_full(slug=slug)
+        if article is None:
+            return None
         related = queries.read_also(article)
         cache.set(ranking_key, [a.pk for a in related], READ_ALSO_SECONDS)
+    else:
+        full = None
+        article, related = queries.article_with(slug, ranking)
+        if article is None:
+            return None
     parts_key = _own_key("article", article)
     related_key = _key("related", *(f"{a.pk}.{a.version}.{a.generation}" for a in related))
     found = cache.get_many([parts_key, related_key])
-    parts = found.get(parts_key)
-    if parts is None:
-        full = queries.article_in_full(article.pk)
+    made = {}
+    if parts_key not in found:
+        full = full or queries.article_in_full(pk=article.pk)
         if full is None:
             return None
-        parts = render_parts(full)
+        found[parts_key] = render_parts(full)
         if is_complete(full):
-            cache.set(parts_key, parts, TIMEOUT)
-    shown = found.get(related_key)
-    if shown is None:
-        shown = render("articles/related.html", {"related": related})
-        cache.set(related_key, shown, TIMEOUT)
-    return article, *parts, shown
+            made[parts_key] = found[parts_key]
+    if related_key not in found:
+        found[related_key] = made[related_key] = render(
+            "articles/related.html", {"related": related}
+        )
+    if made:
+        cache.set_many(made, TIMEOUT)
+    return article, *found[parts_key], found[related_key]
 
 
 def menu(version: int | None) -> list[tuple[str, str, str]]:

@@ -68,6 +68,7 @@ def bump() -> None:
 def bump_addresses(paths) -> None:
     """Make the pages of many articles and these addresses' pages stale."""
     _increment([VERSION_KEY, *(address_key(path) for path in sorted(set(paths)))])
+    cache.delete(NEXT_PUBLICATION_KEY)  # the change may have scheduled an article
 
 
 @dataclass

@@ -59,16 +59,17 @@ def article_with(slug: str, related: list[int]) -> tuple[Article | None, list[Ar
     return article, [found[pk] for pk in related if pk in found and found[pk] is not article]
 
 
-def article_in_full(pk: int) -> Article | None:
-    """Everything the article's own parts show: its bylines' authors and its tags too."""
-    return (
+def article_in_full(**lookup) -> Article | None:
+    """The published article (by pk or slug) with everything its own parts show: its
+    bylines' authors and its tags too."""
+    found = (
         published()
         .select_related("section")
         .defer(*SEARCH_FIELDS)
         .prefetch_related(BYLINES, TAGS)
-        .filter(pk=pk)
-        .first()
+        .filter(**lookup)
     )
+    return next(iter(found), None)
 
 
 def with_credits(articles) -> list[Article]:
