@@ -1,5 +1,7 @@
 """What the reader's pages read, through the ORM: every query starts from published()."""
 
+from collections import defaultdict
+
 from django.db.models import (
     Count,
     Exists,
@@ -7,7 +9,6 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
-    prefetch_related_objects,
 )
 from taggit.models import Tag
 
@@ -62,27 +63,33 @@ def article_with(slug: str, related: list[int]) -> tuple[Article | None, list[Ar
 def article_in_full(**lookup) -> Article | None:
     """The published article (by pk or slug) with everything its own parts show: its
     bylines' authors and its tags too."""
-    found = (
-        published()
-        .select_related("section")
-        .defer(*SEARCH_FIELDS)
-        .prefetch_related(BYLINES, TAGS)
-        .filter(**lookup)
-    )
-    return next(iter(found), None)
+    found = published().select_related("section").defer(*SEARCH_FIELDS).filter(**lookup)
+    article = next(iter(found), None)
+    return article and with_credits_and_tags([article])[0]
 
 
+# The two below fill what the articles' byline_authors and tag_list would read, one query
+# for all the articles: prefetch_related() clones a queryset per article to do the same.
 def with_credits(articles) -> list[Article]:
     """The articles with their bylines' authors, for the cards that show them."""
     articles = list(articles)
-    prefetch_related_objects(articles, BYLINES)
+    authors = defaultdict(list)
+    for byline in Byline.objects.filter(article__in=articles).select_related("author"):
+        authors[byline.article_id].append(byline.author)
+    for article in articles:
+        article.byline_authors = authors[article.pk]
     return articles
 
 
 def with_credits_and_tags(articles) -> list[Article]:
     """The articles with their bylines' authors and their tags, for the feeds."""
-    articles = list(articles)
-    prefetch_related_objects(articles, BYLINES, TAGS)
+    articles = with_credits(articles)
+    tags = defaultdict(list)
+    taggings = Tagging.objects.filter(content_object__in=articles).select_related("tag")
+    for tagging in taggings.order_by("pk"):
+        tags[tagging.content_object_id].append(tagging.tag)
+    for article in articles:
+        article.tag_list = tags[article.pk]
     return articles
 
 
@@ -148,13 +155,13 @@ def public_author(slug: str) -> Author | None:
 
 
 def read_also(article) -> list[Article]:
-    """The published articles sharing the most tags with this one, then its section's
-    newest, READ_ALSO_COUNT in all, most shared first: one query when its tags find enough."""
-    its_tags = Tagging.objects.filter(content_object_id=article.pk).values("tag_id")
+    """The published articles sharing the most tags with this one (read in full), then its
+    section's newest, READ_ALSO_COUNT in all, most shared first: one query when its tags
+    find enough."""
     found = list(
         cards()
         .filter(
-            taggings__tag__in=its_tags,
+            taggings__tag__in=[tag.pk for tag in article.tag_list],
             taggings__content_object__gte=article.pk - READ_ALSO_WINDOW,
             taggings__content_object__lte=article.pk + READ_ALSO_WINDOW,
         )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from articles import fragments, freshness, search
 from articles.share import share_links
 from newsroom.absolute import absolute
+from newsroom.links import slug_url
 
 # Characters that could end the script element or start markup, written as JSON escapes.
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -30,7 +31,7 @@ def jsonld(data) -> str:
 def link(name: str, slug: str | None = None) -> str:
     if slug is None:  # the shell's fixed links, on every page
         return _fixed_link(name, get_language(), get_script_prefix(), get_urlconf())
-    return reverse(name, kwargs={"slug": slug})
+    return slug_url(name, slug)
 
 
 @lru_cache(maxsize=64)

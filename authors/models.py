@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +8,7 @@ from articles.models import Article, Byline
 from authors import rules
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
+from newsroom.links import slug_url
 from newsroom.slugs import unique_slug
 from newsroom.uploads import RandomUploadPath
 
@@ -90,7 +90,7 @@ class Author(models.Model):
             transaction.on_commit(self.refresh_renditions)
 
     def get_absolute_url(self):
-        return reverse("authors:detail", kwargs={"slug": self.slug})
+        return slug_url("authors:detail", self.slug)
 
     def refresh_renditions(self):
         self.__dict__.pop("photos", None)  # forget an answer cached before the change

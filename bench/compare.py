@@ -22,6 +22,7 @@ articles stay in a reused database.
 
 import argparse
 import json
+import os
 import shutil
 import signal
 import statistics
@@ -33,11 +34,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import cpu_split
 import editor
 import serve
 import traffic
 
 REDIS_DB = {"old": 5, "new": 6}
+KEPT_PARTS = ("articles_rendering", "articles_card", "articles_feedentry", "articles_readalso")
+EMPTY_KEPT_PARTS = (
+    "DO $$ BEGIN "
+    + " ".join(
+        f"IF to_regclass('{table}') IS NOT NULL THEN DELETE FROM {table}; END IF;"
+        for table in KEPT_PARTS
+    )
+    + " END $$"
+)
+CPU_GROUPS = ("app", "postgres", "redis", "wrk", "other", "idle")
 STATIC = Path(tempfile.gettempdir()) / "newsroom-bench-static"
 THROUGHPUT_BUDGET = 0.90  # NEW's requests per second over OLD's, at least
 P99_BUDGET = 1.2  # NEW's p99 over OLD's, at most
@@ -150,11 +162,45 @@ def sample_paths(site: dict) -> dict:
     }
 
 
-def flush(side: Side) -> None:
+def start_cold(side: Side) -> None:
+    """Nothing kept from earlier runs: the side's Redis database emptied, and so are the
+    tables in which the read path kept rendered parts before issue 28 moved them to the
+    cache (the old side's; the new has none), so both sides start as a fresh seed does."""
     serve.sh("redis-cli", "-n", str(side.redis_db), "flushdb", capture=True)
+    serve.sh("psql", "-h", "127.0.0.1", "-U", "root", "-d", side.database, "-qc", EMPTY_KEPT_PARTS)
 
 
-def measure(sides, sites, mixes, editors, args) -> list[dict]:
+def idle_seconds() -> float:
+    """Seconds every core of the machine has been idle (/proc/stat)."""
+    with open("/proc/stat") as stat:
+        fields = stat.readline().split()[1:]
+    return (int(fields[3]) + int(fields[4])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_seconds() -> float:
+    """CPU seconds of this script's ended children: wrk's, once its run is over."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def cpu_a_request(before, after, server, requests: int) -> dict[str, float]:
+    """Milliseconds of CPU a request the side's app server, PostgreSQL, Redis and wrk used
+    during a run, and the machine's idle time (all cores) a request."""
+
+    def group_of(name, session):
+        if session == server.process.pid:
+            return "app"
+        if name.startswith("postgres"):
+            return "postgres"
+        return "redis" if name == "redis-server" else "other"
+
+    used = cpu_split.spent(before[0], after[0], group_of)
+    used["idle"] = after[1] - before[1]
+    used["wrk"] = after[2] - before[2]
+    return {group: used.get(group, 0.0) / requests * 1000 for group in CPU_GROUPS}
+
+
+def measure(sides, sites, mixes, editors, servers, args) -> list[dict]:
     """The rounds: each side's ceiling, then its mix with its editor at work; sides
     alternate, the order swapped every round; both sides of a round get the same draws."""
     rounds = []
@@ -170,8 +216,11 @@ def measure(sides, sites, mixes, editors, args) -> list[dict]:
                 target=editors[side.name].during, args=(args.seconds,), daemon=True
             )
             thread.start()
+            before = cpu_split.cpu_seconds(), idle_seconds(), children_seconds()
             mix = traffic.run(side.port, mixes[side.name], args.seconds, args.connections, number)
+            after = cpu_split.cpu_seconds(), idle_seconds(), children_seconds()
             thread.join()
+            mix["cpu"] = cpu_a_request(before, after, servers[side.name], mix["requests"])
             rounds.append(
                 {
                     "round": number,
@@ -216,6 +265,7 @@ def summarise(rounds: list[dict]) -> dict:
             "ceiling_rps": statistics.median(r["ceiling"]["rps"] for r in mine),
             "share": statistics.median(r["mix"]["rps"] / r["ceiling"]["rps"] for r in mine),
             "ceiling_errors": sum(r["ceiling"]["errors"] for r in mine),
+            "cpu": {g: statistics.median(m["cpu"][g] for m in mixes) for g in CPU_GROUPS},
         }
     pairs = {}
     for r in rounds:
@@ -273,6 +323,17 @@ def markdown(run: dict) -> str:
         "",
         "req/s: all of a side's requests over its seconds; p50, p99, ceiling and mix / ceiling: "
         "medians of its rounds; NEW / OLD: the median of the rounds' ratios.",
+        "",
+        "CPU a request, ms (medians of the rounds; idle: all cores' idle time a request):",
+        "",
+        "| side | " + " | ".join(CPU_GROUPS) + " |",
+        "|---|" + "---|" * len(CPU_GROUPS),
+        *(
+            f"| {name.upper()} | "
+            + " | ".join(f"{s[name]['cpu'][g]:.2f}" for g in CPU_GROUPS)
+            + " |"
+            for name in ("old", "new")
+        ),
         "",
         "## Budgets",
         "",
@@ -372,7 +433,7 @@ def main():
         mixes[side.name] = traffic.write(drawn[side.name], work / f"{side.name}.txt")
     counts = {side.name: query_counts(side, sites[side.name]) for side in sides}
     for side in sides:
-        flush(side)
+        start_cold(side)
     editors = {
         side.name: editor.Editor(
             f"http://127.0.0.1:{side.port}",
@@ -383,14 +444,15 @@ def main():
         for side in sides
     }
     with (
-        serve.Server(sides[0].env(), sides[0].port, sides[0].checkout),
-        serve.Server(sides[1].env(), sides[1].port, sides[1].checkout),
+        serve.Server(sides[0].env(), sides[0].port, sides[0].checkout) as first,
+        serve.Server(sides[1].env(), sides[1].port, sides[1].checkout) as second,
     ):
+        servers = {sides[0].name: first, sides[1].name: second}
         for side in sides:
             editors[side.name].login()
             serve.wrk(sites[side.name]["ceiling"], 2, args.connections, side.port)  # workers
             traffic.run(side.port, mixes[side.name], args.warm_seconds, args.connections, 0)
-        rounds = measure(sides, sites, mixes, editors, args)
+        rounds = measure(sides, sites, mixes, editors, servers, args)
     shutil.rmtree(work)
     import run as bench_run  # the machine's description
 

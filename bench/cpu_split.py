@@ -14,8 +14,8 @@ import os
 import serve
 
 
-def cpu_seconds() -> dict[str, float]:
-    """CPU time of every process now, by process id: {pid: (name, seconds)}."""
+def cpu_seconds() -> dict[str, tuple[str, float, int]]:
+    """CPU time of every process now: {pid: (name, seconds, session id)}."""
     ticks = os.sysconf("SC_CLK_TCK")
     seen = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -26,7 +26,7 @@ def cpu_seconds() -> dict[str, float]:
             continue
         name = line[line.index("(") + 1 : line.rindex(")")]
         fields = line[line.rindex(")") + 2 :].split()
-        seen[pid] = (name, (int(fields[11]) + int(fields[12])) / ticks)
+        seen[pid] = (name, (int(fields[11]) + int(fields[12])) / ticks, int(fields[3]))
     return seen
 
 
@@ -38,16 +38,24 @@ def group(name: str) -> str:
     return "other"
 
 
+def spent(before: dict, after: dict, group_of) -> dict[str, float]:
+    """CPU seconds used between two readings, summed by group_of(name, session id)."""
+    used = {}
+    for pid, (name, seconds, session) in after.items():
+        key = group_of(name, session)
+        earlier = before.get(pid, (name, 0.0, session))[1]
+        # Less than before: the process ended and its number went to a new one.
+        used[key] = used.get(key, 0.0) + (seconds - earlier if seconds >= earlier else seconds)
+    return used
+
+
 def split(path: str, duration: int, connections: int) -> None:
     serve.wrk(path, 2, connections)  # warm up; not counted
     before = cpu_seconds()
     result = serve.wrk(path, duration, connections)
     after = cpu_seconds()
     requests = result["requests"]
-    used = {}
-    for pid, (name, seconds) in after.items():
-        spent = seconds - before.get(pid, (name, 0.0))[1]
-        used[group(name)] = used.get(group(name), 0.0) + spent
+    used = spent(before, after, lambda name, _session: group(name))
     print(f"{path}: {result['rps']:.0f} req/s")
     for who in ("app server", "postgres", "other"):
         print(f"  {who:10s} {used.get(who, 0.0) / requests * 1000:6.2f} ms of CPU a request")

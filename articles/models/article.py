@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from articles import rules
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
+from newsroom.links import slug_url
 from newsroom.slugs import unique_slug
 from newsroom.text import clean_line
 from newsroom.uploads import RandomUploadPath
@@ -260,7 +260,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         self._stored_slug = self.slug
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     @property
     def state_fields(self):
