@@ -20,6 +20,7 @@ from articles import freshness
 PAGE_SECONDS = 600  # a safety net; freshness comes from the version
 LOCK_SECONDS = 10
 WAIT_FOR_OTHER_SECONDS = 3.0
+WAIT_STEP_SECONDS = 0.02
 CDN_HEADERS = {"public": True, "max_age": 60, "stale_while_revalidate": 30}
 UNCACHED_PREFIXES = (
     "/admin/",
@@ -94,15 +95,9 @@ class AnonymousPageCacheMiddleware:
         by_content, by_address = keys
         lock = f"lock:{by_content}"
         if cache.add(lock, True, LOCK_SECONDS) is False:
-            # Someone else is rendering this page: wait for their copy rather than repeat it.
-            deadline = time.monotonic() + WAIT_FOR_OTHER_SECONDS
-            while time.monotonic() < deadline:
-                time.sleep(0.05)
-                found = cache.get_many([key for key in keys if key])
-                cached = next(iter(found.values()), None)
-                if cached is not None:
-                    cached["X-Page-Cache"] = "hit"
-                    return cached
+            cached = self._rendered_by_other(request)
+            if cached is not None:
+                return cached
         try:
             response = self._public(self.get_response(request))
             if _cacheable_response(response):
@@ -111,6 +106,24 @@ class AnonymousPageCacheMiddleware:
             return response
         finally:
             cache.delete(lock)
+
+    @staticmethod
+    def _rendered_by_other(request):
+        """Someone else is rendering this page: wait for their copy rather than repeat it.
+        Looked for under the versions as they are now: the first reader of an address
+        gives it its number as it keeps the page (_key_for)."""
+        deadline = time.monotonic() + WAIT_FOR_OTHER_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP_SECONDS)
+            versions = freshness.current(request.path)
+            if versions is None:
+                return None
+            found = cache.get_many([key for key in _keys(request, versions) if key])
+            cached = next(iter(found.values()), None)
+            if cached is not None:
+                cached["X-Page-Cache"] = "hit"
+                return cached
+        return None
 
     @staticmethod
     def _key_for(request, response, keys):

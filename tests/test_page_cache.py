@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -147,6 +148,33 @@ def test_one_rendering_for_many_waiting_readers(client, live, monkeypatch):
     )
     response, state = get(client, url)
     assert state == "hit" and calls == [] and response.status_code == 200
+
+
+def test_a_waiting_reader_finds_the_page_its_first_reader_numbered(client, live, monkeypatch):
+    url = live.get_absolute_url()
+    request = RequestFactory().get(url)
+    get(client, url)
+    rendered = cache.get(page_cache._keys(request, freshness.current(url))[1])
+    cache.clear()  # the address has no number: its first reader since is rendering it
+    by_content, by_address = page_cache._keys(request, freshness.current(url))
+    assert by_address is None
+    cache.add(f"lock:{by_content}", True, 10)
+
+    def first_reader_keeps_it():
+        time.sleep(0.3)
+        number = freshness.start_address(url)
+        key = page_cache._page_key(request, freshness.current(url).shared, number)
+        cache.set(key, rendered, 60)
+
+    threading.Thread(target=first_reader_keeps_it).start()
+    calls = []
+    monkeypatch.setattr(
+        "articles.views.pages.ArticleDetailView.get", lambda *a, **k: calls.append(1)
+    )
+    started = time.monotonic()
+    response, state = get(client, url)
+    assert state == "hit" and calls == [] and response.status_code == 200
+    assert time.monotonic() - started < page_cache.WAIT_FOR_OTHER_SECONDS
 
 
 def test_conditional_requests_answer_304(client, live):
