@@ -5,15 +5,17 @@
     python bench/compare.py OLD NEW --articles 1000 --rounds 2 --seconds 5 \
         --publish-every 4 --correct-every 8 --reuse                              # a smoke run
 
-Each checkout is served by its own gunicorn (production settings, page cache on), from its
-own database seeded by its own code (newsroom_bench_<articles>_old and _new: their
-migrations may differ), against the same Redis but its own Redis database (5 and 6). The mix
+Each checkout is served by its own gunicorn (production settings, page cache on, both with
+the same workers and threads), from its own database seeded by its own code (newsroom_bench_<articles>_old and _new: their
+migrations may differ), against the same Redis but its own Redis database (5 and 6), both
+started cold (start_cold). The mix
 of bench/traffic.py runs in rounds (by default 4 × 15 s a side) that alternate OLD and NEW,
 the order swapped every round; each run comes right after one of the bare-template ceiling
 (/bench/ceiling/), and meanwhile an editor (bench/editor.py) publishes and corrects articles
 through that side's admin. Prints a Markdown report, writes it to bench/results/ (the
 figures as JSON beside it), and says whether the issue's budgets hold: NEW's throughput at
-least 90 % of OLD's, its p99 at most 1.2×. OLD OLD (one checkout twice) shows the noise.
+least 90 % of OLD's, its p99 at most 1.2×, and the CPU a request of each process (app
+server, PostgreSQL, Redis, wrk). OLD OLD (one checkout twice) shows the noise.
 
 --reuse keeps a database that a run finished seeding (marked by a comment on the database),
 migrated to its checkout's code; without it, both are dropped and seeded again. The editor's
@@ -49,6 +51,7 @@ EMPTY_KEPT_PARTS = (
     )
     + " END $$"
 )
+SERVER = {"workers": 2 * os.cpu_count(), "threads": 1}  # gunicorn.conf.py's defaults
 CPU_GROUPS = ("app", "postgres", "redis", "wrk", "other", "idle")
 STATIC = Path(tempfile.gettempdir()) / "newsroom-bench-static"
 THROUGHPUT_BUDGET = 0.90  # NEW's requests per second over OLD's, at least
@@ -81,6 +84,9 @@ class Side:
             SITE_URL=f"http://127.0.0.1:{self.port}",
             REDIS_URL=f"redis://127.0.0.1:6379/{self.redis_db}",
             STATIC_ROOT=str(STATIC / self.database),
+            # Both sides on the same server settings: the read path is what is compared.
+            GUNICORN_WORKERS=str(SERVER["workers"]),
+            GUNICORN_THREADS=str(SERVER["threads"]),
         )
         return env
 
@@ -295,6 +301,8 @@ def markdown(run: dict) -> str:
         f"- OLD: `{run['checkouts']['old']}` at {run['commits']['old']}",
         f"- NEW: `{run['checkouts']['new']}` at {run['commits']['new']}",
         f"- Machine: {run['machine']}.",
+        f"- Both served by gunicorn with {SERVER['workers']} workers of {SERVER['threads']} "
+        "thread(s), production settings.",
         "",
         f"The mix (bench/traffic.py): 45 % article pages (Zipf s = {traffic.ZIPF_S} over the "
         f"{mix['articles']:,} published articles by recency; {beyond[far]:.0%} of article reads "
