@@ -368,12 +368,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     @cached_property
     def byline_authors(self) -> list:
-        """The authors in byline order (pages prefetch them: articles/queries.py)."""
+        """The authors in byline order (pages fill it for many articles: queries.with_credits)."""
         return [byline.author for byline in self.bylines.all()]
 
     @cached_property
     def tag_list(self) -> list:
-        """Its tags in the order they were given (pages prefetch TAGS: articles/queries.py)."""
+        """Its tags in the order given (pages fill it: queries.with_credits_and_tags)."""
         return [tagging.tag for tagging in self.taggings.all()]
 
     @property
