@@ -10,9 +10,9 @@ import secrets
 # One release for this server's workers: they share the cached fragments (articles/fragments).
 os.environ.setdefault("RELEASE", secrets.token_hex(8))
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Pages are rendered by Python: two workers per core. One thread each: threads of one
-# worker queue for its interpreter lock (the traffic mix served 20-40 % fewer requests with
-# four: docs/performance.md); gthread still keeps idle keep-alive connections off the thread.
+# Pages are rendered by Python: two workers per core, one thread each, as threads of one
+# worker queue for its interpreter lock (docs/performance.md); gthread keeps idle keep-alive
+# connections off the thread.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
