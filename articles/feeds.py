@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
@@ -95,7 +96,8 @@ class ArticleFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS descriptions and Atom's html summary are HTML to readers: the standfirst is text.
+        return escape(item.standfirst)
 
     def item_link(self, item):
         return absolute(item.get_absolute_url())

@@ -57,6 +57,11 @@ def can_share_preview(user, article) -> bool:
     return is_editor(user) and article.status != article.Status.PUBLISHED
 
 
+def can_revoke_preview(user) -> bool:
+    """A link once sent may have to be taken back whatever has happened to its article."""
+    return is_editor(user)
+
+
 def can_delete(user, article) -> bool:
     """Nothing public is deleted by staff (unpublish first); journalists only unpublished drafts."""
     if not (user and user.is_active and user.has_perm("articles.delete_article")):

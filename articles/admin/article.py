@@ -207,6 +207,13 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
                 extra_context.update(self._workflow_context(request, article))
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def _preview_links(self, article):
+        usable = set(article.preview_links.usable().values_list("pk", flat=True))
+        links = list(article.preview_links.select_related("created_by"))
+        for link in links:
+            link.opens = link.pk in usable
+        return links
+
     def _workflow_context(self, request, article):
         other_editor = None
         if request.method == "GET" and rules.can_edit(request.user, article):
@@ -215,9 +222,10 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
             "other_editor": other_editor,
             "can_take_over": other_editor is not None and rules.is_editor(request.user),
             "can_see_revisions": rules.can_see_revisions(request.user, article),
-            "preview_links": list(article.preview_links.select_related("created_by"))
-            if rules.can_share_preview(request.user, article)
+            "preview_links": self._preview_links(article)
+            if rules.can_revoke_preview(request.user)
             else None,
+            "can_share_preview": rules.can_share_preview(request.user, article),
             "article_version": article.version,
             "workflow_actions": workflow.available_actions(article, request.user),
             "workflow_history": article.transitions.select_related("user"),

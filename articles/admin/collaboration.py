@@ -91,12 +91,8 @@ class CollaborationViewsMixin:
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def revoke_preview_link_view(self, request, link_id):
-        link = get_object_or_404(PreviewLink.objects.select_related("article"), pk=link_id)
-        if not rules.can_share_preview(request.user, link.article):
-            raise PermissionDenied
-        PreviewLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        link = get_object_or_404(PreviewLink, pk=link_id)
+        link.revoke_by(request.user)
         messages.success(request, _("The preview link is revoked."))
         return HttpResponseRedirect(
             reverse("admin:articles_article_change", args=[link.article_id])
@@ -116,7 +112,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     list_display = ["article", "note", "created_by", "created_at", "expires_at", "revoked_at"]
     list_select_related = ["article", "created_by"]
     list_filter = ["revoked_at"]
-    readonly_fields = ["article", "token", "created_by", "created_at"]
+    readonly_fields = ["article", "token", "created_by", "created_at", "revoked_at"]  # final
     fields = ["article", "note", "token", "created_by", "created_at", "expires_at", "revoked_at"]
     actions = ["revoke"]
 

@@ -2,10 +2,17 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from articles import rules
+from articles.models.article import Status
+from articles.models.transition import Transition
 
 PREVIEW_LIFETIME = timedelta(hours=48)
 
@@ -20,11 +27,21 @@ def default_expiry():
 
 class PreviewLinkQuerySet(models.QuerySet):
     def usable(self):
-        """Not revoked, not expired, and the article not published: the only links that open."""
-        from articles.models import Status
-
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now()).exclude(
-            article__status=Status.PUBLISHED
+        """The only links that open: not revoked, not expired, their article not public now
+        and not made public since the link was made (unpublishing does not bring it back)."""
+        now = timezone.now()
+        went_public = Transition.objects.annotate(
+            public_from=Greatest("at", Coalesce("publish_at", "at"))
+        ).filter(
+            article=OuterRef("article"),
+            target=Status.PUBLISHED,
+            public_from__gte=OuterRef("created_at"),
+            public_from__lte=now,
+        )
+        return (
+            self.filter(revoked_at__isnull=True, expires_at__gt=now)
+            .exclude(article__status=Status.PUBLISHED, article__published_at__lte=now)
+            .exclude(Exists(went_public))
         )
 
 
@@ -65,3 +82,11 @@ class PreviewLink(models.Model):
     @property
     def is_usable(self) -> bool:
         return type(self).objects.usable().filter(pk=self.pk).exists()
+
+    def revoke_by(self, user) -> None:
+        """Editors revoke a link whatever its article's state; revoking twice changes nothing."""
+        if not rules.can_revoke_preview(user):
+            raise PermissionDenied
+        type(self).objects.filter(pk=self.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.public.conftest import publish
@@ -138,3 +139,20 @@ def test_the_feed_is_as_new_as_its_latest_correction(client, story):
     assert rss.findtext("lastBuildDate") == revised.strftime("%a, %d %b %Y %H:%M:%S +0000")
     atom = ET.fromstring(client.get("/flux/atom/").content)
     assert atom.findtext("{http://www.w3.org/2005/Atom}updated") == revised.isoformat()
+
+
+HOSTILE_STANDFIRST = "</script><script>alert(3)</script><svg onload=alert(4)> & co"
+
+
+def test_standfirst_is_text_in_feeds_not_html(client, editor, security):
+    """Readers decode <description> and Atom's <summary type="html"> once, as HTML: the
+    standfirst must still be text after that decoding."""
+    article = ArticleFactory(standfirst=HOSTILE_STANDFIRST, authors=[AuthorFactory()])
+    publish(article, editor)
+    rss = next(parse(client, reverse("feeds:site-rss")).iter("item")).findtext("description")
+    atom = next(parse(client, reverse("feeds:site-atom")).iter(f"{ATOM}entry"))
+    summary = atom.find(f"{ATOM}summary")
+    for html in (rss, summary.text):
+        assert "<" not in html and ">" not in html, html
+        assert html == escape(HOSTILE_STANDFIRST)
+    assert summary.get("type") == "html"

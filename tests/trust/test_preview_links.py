@@ -83,3 +83,54 @@ def test_links_are_listed_in_the_admin_for_editors(link, editor, journalist):
         client_for(journalist).get(reverse("admin:articles_previewlink_changelist")).status_code
         == 403
     )
+
+
+def opens(client, link) -> bool:
+    response = client.get(link.get_absolute_url())
+    assert response.status_code in (200, 404)
+    return response.status_code == 200
+
+
+def test_a_link_stays_dead_once_its_article_went_public(client, link, in_review, editor):
+    workflow.apply_transition(in_review, "publish", editor)
+    workflow.apply_transition(in_review, "unpublish", editor)
+    assert not opens(client, link)  # unpublishing does not bring it back
+    workflow.apply_transition(in_review, "reopen", editor)
+    assert not opens(client, link)  # nor does reopening as a draft
+
+
+def test_a_link_made_after_unpublishing_dies_at_the_next_publication(client, published, editor):
+    workflow.apply_transition(published, "unpublish", editor)
+    with time_machine.travel(timezone.now() + timedelta(seconds=1)):
+        fresh = PreviewLink.objects.create(article=published, created_by=editor)
+    with time_machine.travel(timezone.now() + timedelta(seconds=2)):
+        assert opens(client, fresh)
+        workflow.apply_transition(published, "publish", editor)
+        assert not opens(client, fresh)
+        workflow.apply_transition(published, "unpublish", editor)
+        assert not opens(client, fresh)
+
+
+def test_a_scheduled_article_previews_until_its_time_then_never(client, link, in_review, editor):
+    at = timezone.now() + timedelta(hours=2)
+    workflow.apply_transition(in_review, "schedule", editor, when=at)
+    assert opens(client, link)  # not public yet: the lawyer may still read it
+    with time_machine.travel(at + timedelta(minutes=1)):
+        assert not opens(client, link)
+        workflow.apply_transition(in_review, "unpublish", editor)
+        assert not opens(client, link)
+
+
+def test_links_are_revocable_in_every_state(client, link, in_review, editor, journalist):
+    workflow.apply_transition(in_review, "publish", editor)
+    revoke = reverse("admin:articles_article_revoke_preview_link", args=[link.pk])
+    assert client_for(journalist).post(revoke).status_code == 403
+    link.refresh_from_db()
+    assert link.revoked_at is None
+    assert client_for(editor).post(revoke).status_code == 302
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    page = client_for(editor).get(reverse("admin:articles_article_change", args=[in_review.pk]))
+    assert "revoked" in page.content.decode() or "révoqué" in page.content.decode()
+    workflow.apply_transition(in_review, "unpublish", editor)
+    assert not opens(client, link)
