@@ -15,6 +15,7 @@ from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from articles import notifications, rules
 from articles.models import Article, Revision, Status, Transition
+from newsroom import dates
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def _validate_inputs(article, action, comment, when):
         errors["comment"] = _("Say what needs to change: a comment is required.")
     if action.needs_time and (when is None or when <= timezone.now()):
         errors["publish_at"] = _("Choose a publication time in the future.")
+    elif action.needs_time and not dates.is_plausible(when):
+        errors["publish_at"] = _("Choose a date between 1900 and 2200.")
     if action.needs_complete:
         missing = article.missing_for_review()
         if missing:

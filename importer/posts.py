@@ -23,6 +23,7 @@ from importer import legacy, report
 from importer.body import convert
 from importer.models import ImportedPost, LegacyAddress
 from importer.taxonomy import TagCatalogue
+from newsroom import dates
 from newsroom.slugs import readable_slug, unique_slug
 from newsroom.text import clean_line
 
@@ -47,9 +48,11 @@ def wordpress_time(gmt: str, local: str) -> datetime | None:
     for value, zone in ((gmt, UTC), (local, timezone.get_default_timezone())):
         if value and not value.startswith("0000"):
             try:
-                return datetime.strptime(value.strip(), WORDPRESS_TIME).replace(tzinfo=zone)
+                when = datetime.strptime(value.strip(), WORDPRESS_TIME).replace(tzinfo=zone)
             except ValueError:
                 continue
+            if dates.is_plausible(when):
+                return when
     return None
 
 
@@ -228,4 +231,5 @@ def _rss_time(value: str):
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return when if dates.is_plausible(when) else None

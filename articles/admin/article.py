@@ -149,12 +149,12 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
     def get_urls(self):
         urls = [
             path(
-                "<path:object_id>/transition/",
+                "<int:object_id>/transition/",
                 self.admin_site.admin_view(require_POST(self.transition_view)),
                 name="articles_article_transition",
             ),
             path(
-                "<path:object_id>/preview/",
+                "<int:object_id>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="articles_article_preview",
             ),

@@ -22,17 +22,17 @@ class CollaborationViewsMixin:
         view = self.admin_site.admin_view
         return [
             path(
-                "<path:object_id>/editing/",
+                "<int:object_id>/editing/",
                 view(require_POST(self.editing_view)),
                 name="articles_article_editing",
             ),
             path(
-                "<path:object_id>/take-over/",
+                "<int:object_id>/take-over/",
                 view(require_POST(self.take_over_view)),
                 name="articles_article_take_over",
             ),
             path(
-                "<path:object_id>/preview-links/new/",
+                "<int:object_id>/preview-links/new/",
                 view(require_POST(self.new_preview_link_view)),
                 name="articles_article_new_preview_link",
             ),

@@ -19,17 +19,17 @@ class RevisionViewsMixin:
         view = self.admin_site.admin_view
         return [
             path(
-                "<path:object_id>/revisions/",
+                "<int:object_id>/revisions/",
                 view(self.revisions_view),
                 name="articles_article_revisions",
             ),
             path(
-                "<path:object_id>/revisions/compare/",
+                "<int:object_id>/revisions/compare/",
                 view(self.compare_view),
                 name="articles_article_compare",
             ),
             path(
-                "<path:object_id>/revisions/<int:number>/restore/",
+                "<int:object_id>/revisions/<int:number>/restore/",
                 view(require_POST(self.restore_view)),
                 name="articles_article_restore",
             ),

@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 
 from articles import rules
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
+from newsroom.dates import plausible, validate_plausible
 from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
 from newsroom.links import slug_url
@@ -189,6 +190,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         _("publication time"),
         null=True,
         blank=True,
+        validators=[validate_plausible],
         help_text=_("Set by publishing or scheduling; editors may correct it."),
     )
     first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)
@@ -230,6 +232,10 @@ class Article(ConcurrentTransitionMixin, models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can review, publish, schedule and unpublish"))]
+        constraints = [
+            models.CheckConstraint(condition=plausible(field), name=f"article_{field}_plausible")
+            for field in ("published_at", "first_published_at", "revised_at")
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             # Section pages and the home page's section blocks read a section's newest.

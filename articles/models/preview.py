@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import DateTimeField, Exists, OuterRef
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +31,7 @@ class PreviewLinkQuerySet(models.QuerySet):
         and not made public since the link was made (unpublishing does not bring it back)."""
         now = timezone.now()
         went_public = Transition.objects.annotate(
-            public_from=Greatest("at", Coalesce("publish_at", "at"))
+            public_from=Greatest("at", Coalesce("publish_at", "at"), output_field=DateTimeField())
         ).filter(
             article=OuterRef("article"),
             target=Status.PUBLISHED,

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.dates import plausible, validate_plausible
+
 
 class Transition(models.Model):
     """One step of an article's workflow: who moved it, when, from where to where, and why."""
@@ -21,7 +23,9 @@ class Transition(models.Model):
     source = models.CharField(_("from"), max_length=20)
     target = models.CharField(_("to"), max_length=20)
     comment = models.TextField(_("comment"), blank=True)
-    publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    publish_at = models.DateTimeField(
+        _("publication time"), null=True, blank=True, validators=[validate_plausible]
+    )
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     revision = models.ForeignKey(
         "articles.Revision",
@@ -34,6 +38,9 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=plausible("publish_at"), name="transition_plausible")
+        ]
         verbose_name = _("workflow step")
         verbose_name_plural = _("workflow history")
 
