@@ -28,3 +28,7 @@ max_requests_jitter = 5000
 accesslog = None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket (for gunicornc) defaults to one path per user, which every
+# instance on the machine would share: off, unless this instance is given a path of its own.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
