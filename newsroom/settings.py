@@ -262,7 +262,9 @@ BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)
 
 # Uploaded images (see newsroom/images): refused above these, before any decoding.
 IMAGE_MAX_BYTES = 10 * 1000 * 1000
-IMAGE_MAX_PIXELS = 40 * 1000 * 1000
+IMAGE_MAX_PIXELS = 40 * 1000 * 1000  # in all the frames of an animation together
+IMAGE_MAX_FRAMES = 350  # what X accepts in a GIF
+IMAGE_MAX_DECODE_SECONDS = 5.0  # an animation still not re-encoded by then is refused
 # A request bigger than one full image plus the form's text is refused with a 400 before it
 # is read, so nobody can fill the disk; and no form takes more than a handful of files.
 DATA_UPLOAD_MAX_REQUEST_BYTES = IMAGE_MAX_BYTES + 2 * 1000 * 1000

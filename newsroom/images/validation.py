@@ -5,6 +5,7 @@ before a single pixel is decoded, so decompression bombs are refused in millisec
 """
 
 import io
+import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -48,7 +49,14 @@ def open_checked(file) -> Image.Image:
     width, height = image.size
     if width * height > max_pixels:
         raise _too_many_pixels(width * height, max_pixels)
-    frames = _frame_count(image, max_pixels // max(1, width * height))
+    max_frames = settings.IMAGE_MAX_FRAMES
+    frames = _frame_count(image, min(max_frames, max_pixels // max(1, width * height)))
+    if frames > max_frames:
+        raise ValidationError(
+            _("The animation has too many frames (more than %(max)s)."),
+            code="frames",
+            params={"max": max_frames},
+        )
     if width * height * frames > max_pixels:
         raise _too_many_pixels(width * height * frames, max_pixels)
     try:
@@ -94,7 +102,13 @@ def clean_copy(image: Image.Image) -> tuple[bytes, str]:
     buffer = io.BytesIO()
     if getattr(image, "is_animated", False) and source_format in ("GIF", "WEBP"):
         frames, durations = [], []
+        deadline = time.monotonic() + settings.IMAGE_MAX_DECODE_SECONDS
         for index in range(image.n_frames):
+            if time.monotonic() > deadline:
+                raise ValidationError(
+                    _("This animation takes too long to process; make it shorter or smaller."),
+                    code="too_slow",
+                )
             image.seek(index)
             frame = image.convert("RGBA")
             frame.info = {}  # nothing of the source's metadata may ride along

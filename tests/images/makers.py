@@ -27,8 +27,23 @@ def encoded(image, fmt, **options) -> bytes:
 
 
 def animated_gif(width, height, frames) -> bytes:
-    pictures = [Image.new("P", (width, height), i % 200) for i in range(frames)]
+    colours = [(i * 37 % 256, i * 91 % 256, 255 - i % 256) for i in range(frames)]  # all differ
+    pictures = [Image.new("RGB", (width, height), colour) for colour in colours]
     return encoded(pictures[0], "GIF", save_all=True, append_images=pictures[1:], duration=50)
+
+
+def many_frames_gif(frames) -> bytes:
+    """A 1 × 1 GIF of `frames` frames, written byte by byte: 23 bytes a frame, so a few
+    megabytes hold hundreds of thousands of frames that each cost time to decode."""
+    header = b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 0) + b"\x00\x00\x00\xff\xff\xff"
+    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    frame = (
+        b"\x21\xf9\x04\x08\x01\x00\x00\x00"  # graphic control: 10 ms, restore background
+        + b"\x2c"
+        + struct.pack("<HHHHB", 0, 0, 1, 1, 0)  # image descriptor: 1 × 1 at 0, 0
+        + b"\x02\x02\x44\x01\x00"  # LZW data: clear code, one pixel, end
+    )
+    return header + loop + frame * frames + b"\x3b"
 
 
 def jpeg_with_everything(width=400, height=200) -> bytes:

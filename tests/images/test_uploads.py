@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, TiffImagePlugin
 
+from articles.models import Article
 from newsroom.images.fields import checked_file
 from tests.admin_forms import article_post
 from tests.conftest import client_for
@@ -47,6 +48,34 @@ def test_animation_with_many_large_frames_is_refused(settings):
     settings.IMAGE_MAX_PIXELS = 10_000_000
     data = makers.animated_gif(2000, 2000, 4)  # 16 megapixels in all, 4 in each frame
     assert refused(data, "anim.gif", code="pixels")
+
+
+def test_animation_of_300000_tiny_frames_is_refused_in_the_form_within_a_second(journalist):
+    """TRUST_MAP case 36: 6.9 MB, one pixel a frame, and a core for minutes once accepted."""
+    data = makers.many_frames_gif(300_000)
+    assert len(data) < 7_000_000
+    post = article_post(headline="Animation hostile")
+    post["featured_image"] = upload(data, "anim.gif", "image/gif")
+    started = time.perf_counter()
+    response = client_for(journalist).post(reverse("admin:articles_article_add"), post)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["featured_image"]
+    assert "trop d’images" in errors[0] or "too many frames" in errors[0]
+    assert elapsed < 1.0
+    assert not Article.objects.filter(headline="Animation hostile").exists()
+
+
+def test_animation_within_the_frame_limit_is_kept_with_every_frame(settings):
+    settings.IMAGE_MAX_FRAMES = 20
+    assert refused(makers.many_frames_gif(21), "anim.gif", code="frames")
+    stored = checked_file(upload(makers.animated_gif(8, 8, 20), "anim.gif"))
+    assert Image.open(io.BytesIO(stored.read())).n_frames == 20
+
+
+def test_animation_too_slow_to_reencode_is_refused(settings):
+    settings.IMAGE_MAX_DECODE_SECONDS = 0
+    assert refused(makers.animated_gif(40, 40, 3), "anim.gif", code="too_slow")
 
 
 # 2. Oversized uploads --------------------------------------------------------------------
