@@ -10,6 +10,10 @@
 
 A scheduled article needs no job runner: the time of the next one is kept beside the
 versions, and the first request after it bumps the shared version.
+
+The database has the last word: a bump the cache did not take (Redis unreachable for a
+moment) is kept as an UnsentBump row, and every server looks for such rows about once a
+second, so an unpublished story leaves the cached pages within a second of Redis's return.
 """
 
 import hashlib
@@ -17,11 +21,12 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, UnsentBump
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +37,7 @@ NO_SCHEDULED = 0.0
 CACHE_DOWN_PAUSE = 5.0  # seconds this process stops asking an unreachable cache
 
 _cache_down_until = 0.0
+_next_unsent_check = None  # monotonic time; the first check waits one interval
 
 
 @dataclass(frozen=True)
@@ -50,25 +56,72 @@ def _initial_version() -> int:
     return int(time.time() * 1000)
 
 
-def _increment(keys) -> None:
-    for key in keys:
-        try:
-            if cache.add(key, _initial_version(), None) is False:
-                cache.incr(key)
-        except ValueError:  # the key vanished between add and incr
-            cache.set(key, _initial_version(), None)
+def _increment(key) -> bool:
+    """False when the cache did not take it (django-redis answers None when it gives up)."""
+    try:
+        added = cache.add(key, _initial_version(), None)
+        if added is False:
+            return cache.incr(key) is not None
+        return added is not None
+    except ValueError:  # the key vanished between add and incr
+        return cache.set(key, _initial_version(), None) is not False
+
+
+def _send(keys) -> bool:
+    try:
+        # Forgetting the next publication's time too: the change may have scheduled one.
+        return all(_increment(key) for key in keys) and (
+            cache.delete(NEXT_PUBLICATION_KEY) is not None
+        )
+    except Exception:  # a cache that raises rather than gives up: the bump is kept all the same
+        logger.exception("The cache refused a page-version bump.")
+        return False
+
+
+def _send_or_keep(everything: bool, paths=()) -> None:
+    keys = [VERSION_KEY, SHARED_KEY] if everything else [VERSION_KEY]
+    keys += [address_key(path) for path in sorted(set(paths))]
+    if _send(keys):
+        return
+    logger.warning("Cache unreachable: the page-version bump is kept to be sent again.")
+    try:
+        UnsentBump.objects.create(everything=everything, paths=[] if everything else sorted(paths))
+    except DatabaseError:
+        logger.exception("Neither cache nor database took a page-version bump: pages may lag.")
 
 
 def bump() -> None:
     """Make every cached page and shared fragment stale, on every server."""
-    _increment([VERSION_KEY, SHARED_KEY])
-    cache.delete(NEXT_PUBLICATION_KEY)
+    _send_or_keep(everything=True)
 
 
 def bump_addresses(paths) -> None:
     """Make the pages of many articles and these addresses' pages stale."""
-    _increment([VERSION_KEY, *(address_key(path) for path in sorted(set(paths)))])
-    cache.delete(NEXT_PUBLICATION_KEY)  # the change may have scheduled an article
+    _send_or_keep(everything=False, paths=set(paths))
+
+
+def _send_unsent_bumps() -> bool:
+    """About once an interval per process: send the bumps the cache missed, oldest first.
+    True when one was sent (the versions just read are out of date)."""
+    global _next_unsent_check
+    now = time.monotonic()
+    if _next_unsent_check is None:
+        _next_unsent_check = now + settings.UNSENT_BUMP_CHECK_SECONDS
+    if now < _next_unsent_check:
+        return False
+    _next_unsent_check = now + settings.UNSENT_BUMP_CHECK_SECONDS
+    sent = False
+    try:
+        for unsent in UnsentBump.objects.all()[:100]:
+            keys = [VERSION_KEY, SHARED_KEY] if unsent.everything else [VERSION_KEY]
+            if not _send(keys + [address_key(path) for path in unsent.paths]):
+                break
+            UnsentBump.objects.filter(pk=unsent.pk).delete()
+            sent = True
+    except DatabaseError:  # cached pages go on being served while the database is away
+        logger.warning("Database unreachable: unsent bumps are looked for later.")
+        _next_unsent_check = now + CACHE_DOWN_PAUSE
+    return sent
 
 
 @dataclass
@@ -134,6 +187,8 @@ def current(path: str | None = None) -> Versions | None:
             logger.warning("Cache unavailable; serving from the database.")
             _cache_down_until = time.monotonic() + CACHE_DOWN_PAUSE
             return None
+    if _send_unsent_bumps():
+        return current(path)
     next_at = values.get(NEXT_PUBLICATION_KEY)
     if next_at is None:
         next_at = _next_publication()

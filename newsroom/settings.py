@@ -258,6 +258,8 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG  # no collectstatic in d
 RELEASE = env_str("RELEASE") or secrets.token_hex(8)
 # Whole pages for anonymous readers (newsroom/page_cache.py); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+# How often each server looks in the database for page-version bumps the cache missed.
+UNSENT_BUMP_CHECK_SECONDS = 1.0
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)
 
 # Uploaded images (see newsroom/images): refused above these, before any decoding.

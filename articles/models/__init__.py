@@ -3,6 +3,7 @@ from articles.models.lock import EditSession
 from articles.models.preview import PreviewLink
 from articles.models.revision import Revision
 from articles.models.section import Section
+from articles.models.stale_pages import UnsentBump
 from articles.models.tagging import Tagging, TagRedirect
 from articles.models.tip import Tip
 from articles.models.transition import Transition
@@ -20,4 +21,5 @@ __all__ = [
     "Tagging",
     "Tip",
     "Transition",
+    "UnsentBump",
 ]

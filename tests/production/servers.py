@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -63,6 +64,8 @@ def collect_static(static_root: Path) -> None:
 def app_server(**env):
     """One gunicorn process (1 worker) with production settings; stopped on exit."""
     port = free_port()
+    # A file, not a pipe: a pipe nobody reads fills up and blocks the server's logging.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -81,7 +84,7 @@ def app_server(**env):
         cwd=ROOT,
         env=production_env(**env),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
         start_new_session=True,  # its own process group: master and workers stop together
     )
     base = f"http://127.0.0.1:{port}"
@@ -89,7 +92,8 @@ def app_server(**env):
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode())
+                log.seek(0)
+                raise RuntimeError(log.read().decode())
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)
                 break
@@ -105,6 +109,7 @@ def app_server(**env):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+        log.close()
 
 
 class Browser:
@@ -123,7 +128,7 @@ class Browser:
             return error.code, dict(error.headers), error.read()
 
     def post(self, path, fields, files=None, timeout=30):
-        token = self._csrf(path)
+        token = self.csrf(path)
         boundary = uuid.uuid4().hex
         body = b""
         for name, value in {**fields, "csrfmiddlewaretoken": token}.items():
@@ -152,7 +157,7 @@ class Browser:
         except urllib.error.HTTPError as error:
             return error.code, error.url, error.read()
 
-    def _csrf(self, path):
+    def csrf(self, path):
         for cookie in self.jar:
             if cookie.name == "csrftoken":
                 return cookie.value  # Django accepts its cookie's secret as the form token
@@ -174,11 +179,18 @@ class TcpSwitch:
     def __init__(self, target_port):
         self.target_port, self.port = target_port, free_port()
         self.listener, self.sockets, self.running = None, [], False
+        self.hanging = False
 
     def start(self):
         self.listener = socket.create_server(("127.0.0.1", self.port))
-        self.running = True
+        self.running, self.hanging = True, False
         threading.Thread(target=self._accept, daemon=True).start()
+
+    def hang(self):
+        """A database that stopped answering: connections are taken and never served."""
+        self.cut()
+        self.start()
+        self.hanging = True
 
     def cut(self):
         self.running = False
@@ -201,6 +213,9 @@ class TcpSwitch:
                 client, _ = self.listener.accept()
             except OSError:
                 return
+            if self.hanging:
+                self.sockets.append(client)
+                continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
             self.sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):

@@ -112,6 +112,30 @@ def test_publish_and_edit_through_one_server_show_on_both_at_once(shared, newsro
         assert "Titre corrigé sur A" in text(page) and page[1].get("X-Page-Cache") == "miss"
 
 
+def test_unpublishing_during_a_redis_pause_takes_the_story_down_everywhere(shared, newsroom):
+    """TRUST_MAP case 34: the bump Redis missed is sent again from the database."""
+    import redis
+
+    live = newsroom["live"]
+    url = live.get_absolute_url()
+    with app_server(**shared) as a, app_server(**shared) as b:
+        for server in (a, b):
+            server.get(url)
+            assert server.get(url)[1].get("X-Page-Cache") == "hit"
+        desk = Browser(a.base, a.process)
+        desk.log_in("chef", PASSWORD)
+        desk.csrf(reverse("admin:articles_article_change", args=[live.pk]))
+        redis.Redis.from_url(shared["REDIS_URL"]).execute_command("CLIENT", "PAUSE", 2500, "ALL")
+        paused_until = time.monotonic() + 2.5
+        status, _, _ = desk.post(
+            reverse("admin:articles_article_transition", args=[live.pk]),
+            {"_transition": "unpublish", "_comment": "Retrait demandé par la justice"},
+        )
+        assert status == 200 and not Article.objects.get(pk=live.pk).is_public
+        time.sleep(max(0.0, paused_until - time.monotonic()) + 1.5)  # Redis back, a check gone by
+        assert [a.get(url)[0], b.get(url)[0]] == [404, 404]
+
+
 def test_an_image_uploaded_through_one_server_is_served_by_the_other(shared, newsroom):
     live = newsroom["live"]
     with app_server(**shared) as a, app_server(**shared) as b:
@@ -142,6 +166,11 @@ def test_database_outage_gives_a_quick_503_and_the_server_recovers(static_root, 
     try:
         with app_server(**env) as server:
             assert server.get("/")[0] == 200
+            live = newsroom["live"]
+            change = reverse("admin:articles_article_change", args=[live.pk])
+            desk = Browser(server.base, server.process)
+            desk.log_in("chef", PASSWORD)
+            desk.csrf(change)
             switch.cut()
             started = time.monotonic()
             status, headers, body = server.get("/")
@@ -150,6 +179,18 @@ def test_database_outage_gives_a_quick_503_and_the_server_recovers(static_root, 
             assert headers["Retry-After"] == "30" and elapsed < 3.0
             assert "Back in a moment" in body.decode() or "instant" in body.decode()
             assert server.get("/readyz")[0] == 503
+            started = time.monotonic()
+            status, _, _ = desk.post(change, article_post(live, headline="Pendant la coupure"))
+            assert status == 503 and time.monotonic() - started < 3.0  # an editor, as fast
+            switch.hang()  # now a database that takes connections and never answers
+            for request in (
+                lambda: server.get("/"),
+                lambda: desk.post(change, article_post(live, headline="Pendant la panne")),
+            ):
+                started = time.monotonic()
+                status = request()[0]
+                assert status == 503 and time.monotonic() - started < 3.0  # one connect timeout
+            switch.cut()
             assert server.get("/healthz")[0] == 200  # the process is alive
             switch.start()
             # Recovered by itself, on every thread's connection.
