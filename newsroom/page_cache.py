@@ -6,6 +6,11 @@ number follows (an article's, a section's, a tag's, an author's: `freshness.kept
 kept under that number and the shared version instead, so other articles' changes leave it
 cached. Logged-in users never read or fill this cache. When the cache is unreachable the
 site is served from the database.
+
+Nobody outside fills it: query parameters no page reads (utm_source, fbclid…) are dropped
+before the view sees them, so such addresses share the clean page's entry; and the variants
+that remain (later pages, searches, not-found and redirect answers) are kept only up to a
+budget per page and in all.
 """
 
 import hashlib
@@ -13,6 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils.cache import patch_cache_control
 
 from articles import freshness
@@ -35,6 +41,46 @@ UNCACHED_PREFIXES = (
     "/i18n/",
 )
 CACHEABLE_STATUS = (200, 301, 404)
+# Read by public pages: listings' page number, search, WordPress's ?p=ID (importer/middleware.py).
+KNOWN_PARAMETERS = ("p", "page", "q")
+# Variants kept per PAGE_SECONDS: of one page, and of all pages together.
+VARIANTS_PER_PAGE = 200
+VARIANTS_IN_ALL = 2000
+
+
+def _drop_unknown_parameters(request) -> None:
+    """What the view sees, and the key, are those of the address without them."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    known = QueryDict(mutable=True)
+    for name in KNOWN_PARAMETERS:
+        if name in request.GET:
+            known[name] = request.GET[name]  # the last value, as views read it
+    clean = known.urlencode()
+    if clean != query:
+        request.META["QUERY_STRING"] = clean
+        request.GET = QueryDict(clean)
+
+
+def _counted(key: str, limit: int) -> bool:
+    cache.add(key, 0, PAGE_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        return False
+    return count is not None and count <= limit
+
+
+def _within_budget(request, response) -> bool:
+    """A page at its own address is always kept; any other answer counts against budgets."""
+    if response.status_code == 200 and not request.META.get("QUERY_STRING"):
+        return True
+    group = request.path if response.status_code == 200 else str(response.status_code)
+    digest = hashlib.sha256(group.encode()).hexdigest()
+    return _counted(f"variants:{digest}", VARIANTS_PER_PAGE) and _counted(
+        "variants:all", VARIANTS_IN_ALL
+    )
 
 
 def _page_key(request, *versions) -> str:
@@ -80,6 +126,7 @@ class AnonymousPageCacheMiddleware:
                 # Staff pages (previews, admin links) must never sit in a shared cache.
                 patch_cache_control(response, private=True, no_store=True)
             return response
+        _drop_unknown_parameters(request)
         versions = freshness.for_request(request) if settings.PAGE_CACHE_ENABLED else None
         if versions is None:
             return self._public(self.get_response(request))
@@ -100,7 +147,7 @@ class AnonymousPageCacheMiddleware:
                 return cached
         try:
             response = self._public(self.get_response(request))
-            if _cacheable_response(response):
+            if _cacheable_response(response) and _within_budget(request, response):
                 cache.set(self._key_for(request, response, keys), response, PAGE_SECONDS)
             response["X-Page-Cache"] = "miss"
             return response
