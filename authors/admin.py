@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from authors import rules
+from authors import accounts, rules  # noqa: F401 (accounts: the staff accounts' admin)
 from authors.models import Author
 
 

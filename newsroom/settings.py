@@ -207,16 +207,21 @@ LOGGING = {
     },
 }
 
-# --- login throttling (django-axes) -------------------------------------------------------
-# Failures count per account *and* address, so colleagues behind the newsroom's shared
-# proxy are not locked out by one person's typos; counters live in the database, shared by
-# every app server; the lock lifts by itself.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# --- login throttling (django-axes, newsroom/login_throttle.py) ---------------------------
+# Failures count per account and address (one person's typos: colleagues behind the
+# newsroom's shared proxy are not locked out by them), per account from any address
+# (distributed guessing) and per address across accounts (one address trying many), each
+# with its own limit. Counters live in the database, shared by every app server; the lock
+# lifts by itself, or an administrator lifts it from the user list.
+AXES_HANDLER = "newsroom.login_throttle.LimitPerCountHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMITS = [AXES_FAILURE_LIMIT, 4 * AXES_FAILURE_LIMIT, 6 * AXES_FAILURE_LIMIT]
 AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.locked_out"
 AXES_VERBOSE = False
 # How many proxies in front of the app add themselves to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
