@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from articles import freshness
-from articles.models import Article
+from articles.models import Article, Tip
 from tests.admin_forms import article_post
 
 UNREACHABLE = {
@@ -65,6 +65,16 @@ def test_login_and_editing_still_work(client, draft, journalist, redis_down):
 
 def test_contact_form_still_accepts_tips(client, db, redis_down):
     assert client.post(reverse("articles:contact"), {"message": "Sans cache"}).status_code == 302
+
+
+def test_contact_form_limit_holds_without_redis(client, db, redis_down, settings):
+    """TRUST_MAP case 40: 12 of 12 messages from one address were accepted."""
+    settings.TIPS_PER_HOUR = 3
+    answers = [
+        client.post(reverse("articles:contact"), {"message": f"Message {i}"}) for i in range(12)
+    ]
+    assert [a.status_code for a in answers] == [302] * 3 + [429] * 9
+    assert Tip.objects.count() == 3
 
 
 def test_readiness_reports_the_cache(client, db, redis_down):

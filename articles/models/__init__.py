@@ -1,6 +1,7 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.lock import EditSession
 from articles.models.preview import PreviewLink
+from articles.models.rate_count import RateCount
 from articles.models.revision import Revision
 from articles.models.section import Section
 from articles.models.stale_pages import UnsentBump
@@ -14,6 +15,7 @@ __all__ = [
     "Byline",
     "EditSession",
     "PreviewLink",
+    "RateCount",
     "Revision",
     "Section",
     "Status",

@@ -1,9 +1,13 @@
 """'Contacter la rédaction': saved, emailed, listed for editors, protected against spam."""
 
+from datetime import timedelta
+
+import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.models import Tip
+from articles.models import RateCount, Tip
 from tests.conftest import client_for
 
 CONTACT = reverse("articles:contact")
@@ -44,6 +48,18 @@ def test_one_address_is_rate_limited(client, db, settings):
     assert Tip.objects.count() == 3
     other = client.post(CONTACT, {"message": "Autre lecteur"}, REMOTE_ADDR="10.9.8.7")
     assert other.status_code == 302
+
+
+def test_the_limit_is_per_hour_and_its_counts_do_not_last(client, db, settings):
+    settings.TIPS_PER_HOUR = 1
+    assert client.post(CONTACT, {"message": "Première"}).status_code == 302
+    assert client.post(CONTACT, {"message": "Deuxième"}).status_code == 429
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        assert client.post(CONTACT, {"message": "Une heure après"}).status_code == 302
+    with time_machine.travel(timezone.now() + timedelta(hours=3)):
+        client.post(CONTACT, {"message": "Bien plus tard"})
+        assert RateCount.objects.count() == 1  # earlier windows' counts are gone
+    assert not RateCount.objects.filter(key__contains="127.0.0.1").exists()  # a hash only
 
 
 def test_contact_page_is_a_crispy_form_with_a_hidden_honeypot(client, db):
