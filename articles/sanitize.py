@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 import nh3
+from django.conf import settings
 from django.utils.html import strip_tags
 
 # What the editor can produce; everything else is dropped, whatever sent it.
@@ -55,18 +56,44 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# In nh3's output every attribute value is in double quotes, with any quote inside escaped.
+_IMAGE = re.compile(r'<img((?:\s+[\w-]+="[^"]*")*)\s*/?>')
+_FIGURE_WITHOUT_IMAGE = re.compile(r"<figure>(?:(?!<img\b|</figure>).)*</figure>", re.DOTALL)
+
+
+def own_picture(src: str) -> str | None:
+    """A picture stored here, as an address on this site; None for any other (another
+    site's, data:, a bare name): the page's policy would refuse to show it anyway."""
+    media = settings.MEDIA_URL
+    if media.startswith("/") and src.startswith(settings.SITE_URL + media):
+        src = src.removeprefix(settings.SITE_URL)
+    if not src.startswith(media) or src.startswith("//") or ".." in src:
+        return None
+    return src
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    return own_picture(value) if (tag, name) == ("img", "src") else value
+
+
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_attribute,
     url_schemes=URL_SCHEMES,
     link_rel="noopener noreferrer",
     strip_comments=True,
 )
 
 
+def _without_sourceless_pictures(html: str) -> str:
+    html = _IMAGE.sub(lambda m: m.group(0) if ' src="' in m.group(1) else "", html)
+    return _FIGURE_WITHOUT_IMAGE.sub("", html)
+
+
 def sanitize_html(html: str) -> str:
-    """Allowlisted tags, attributes and URL schemes only; idempotent."""
-    return _cleaner.clean(html or "").strip()
+    """Allowlisted tags, attributes and URL schemes, and our own pictures only; idempotent."""
+    return _without_sourceless_pictures(_cleaner.clean(html or "")).strip()
 
 
 def html_to_text(html: str) -> str:

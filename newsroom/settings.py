@@ -192,6 +192,7 @@ NEWSROOM_EMAIL = env_str("NEWSROOM_EMAIL", DEFAULT_FROM_EMAIL)
 TIPS_PER_HOUR = 5
 
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"  # where a refused or missing ?next= lands: the desk
 
 LOGGING = {
     "version": 1,

@@ -17,8 +17,49 @@ HOSTILE = [
     ("<style>body{display:none}</style><p>t</p>", "<p>t</p>"),
     ('<svg onload="alert(1)"><script>alert(1)</script></svg>', ""),
     ('<math><maction actiontype="statusline">x</maction></math>', ""),
-    ('<img src="x" onerror="alert(1)">', '<img src="x">'),
+    ('<img src="/media/a.jpg" onerror="alert(1)">', '<img src="/media/a.jpg">'),
+    ('<img src="x" onerror="alert(1)">', ""),
 ]
+
+# TRUST_MAP case 41: only our own pictures, however they were pasted.
+FOREIGN_PICTURES = [
+    '<img src="https://other.host/photo.jpg" alt="x">',
+    '<img src="//other.host/photo.jpg">',
+    '<img src="http://other.host/media/photo.jpg">',
+    '<img src="data:image/png;base64,iVBORw0KGgo=">',
+    '<img src="javascript:alert(1)">',
+    '<img srcset="https://other.host/a.jpg 2x" alt="x">',
+    '<img alt="a > b" src="https://other.host/a.jpg">',
+    '<IMG SRC="https://other.host/a.jpg">',
+    '<img src="/media/../../etc/passwd">',
+]
+
+
+@pytest.mark.parametrize("picture", FOREIGN_PICTURES)
+def test_pictures_from_elsewhere_never_survive_a_save(db, picture):
+    article = ArticleFactory(body=f"<p>Avant</p>{picture}<p>Après</p>")
+    article.refresh_from_db()
+    assert article.body == "<p>Avant</p><p>Après</p>"
+
+
+def test_a_figure_whose_picture_was_foreign_goes_with_its_caption():
+    html = '<figure><img src="https://other.host/a.jpg"><figcaption>Légende</figcaption></figure>'
+    assert sanitize_html(f"<p>Texte</p>{html}") == "<p>Texte</p>"
+
+
+def test_our_own_pictures_stay_and_absolute_ones_become_site_relative(settings):
+    settings.SITE_URL = "https://news.example.test"
+    own = '<figure><img src="/media/articles/a.jpg" alt="Le port"><figcaption>Le port</figcaption></figure>'
+    assert sanitize_html(own) == own
+    absolute = own.replace('src="/media/', 'src="https://news.example.test/media/')
+    assert sanitize_html(absolute) == own
+
+
+def test_pictures_on_a_media_host_of_our_own_stay(settings):
+    settings.MEDIA_URL = "https://media.news.example.test/"
+    own = '<img src="https://media.news.example.test/articles/a.jpg" alt="">'
+    assert sanitize_html(own) == own
+    assert sanitize_html('<img src="https://media.news.example.test.evil/a.jpg">') == ""
 
 
 @pytest.mark.parametrize(("dirty", "clean"), HOSTILE)

@@ -65,6 +65,19 @@ def test_a_forged_forwarded_header_is_ignored_without_a_trusted_proxy(journalist
     assert attempt(Client(REMOTE_ADDR="10.0.0.5"), "awa", PASSWORD).status_code == 429
 
 
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/", "/\\evil.example/", ""]
+)
+def test_a_refused_next_lands_on_the_desk_not_a_404(journalist, next_url):
+    client = Client()
+    response = client.post(
+        f"{LOGIN}?next={next_url}",
+        {"username": "awa", "password": PASSWORD, "next": next_url},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200
+
+
 def csp(response) -> dict:
     return {
         part.split()[0]: part.split()[1:]
