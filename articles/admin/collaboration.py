@@ -131,6 +131,12 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return rules.is_editor(request.user)
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_usable:  # a spent link stays spent: no new expiry
+            return [*self.readonly_fields, "expires_at"]
+        return self.readonly_fields
+
     @admin.action(description=_("Revoke the selected links"))
     def revoke(self, request, queryset):
-        queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        for link in queryset.filter(revoked_at__isnull=True):
+            link.revoke_by(request.user)

@@ -134,3 +134,14 @@ def test_links_are_revocable_in_every_state(client, link, in_review, editor, jou
     assert "revoked" in page.content.decode() or "révoqué" in page.content.decode()
     workflow.apply_transition(in_review, "unpublish", editor)
     assert not opens(client, link)
+
+
+def test_the_list_revokes_through_the_same_rule_and_spent_links_keep_their_expiry(
+    link, in_review, editor
+):
+    listing = reverse("admin:articles_previewlink_changelist")
+    client_for(editor).post(listing, {"action": "revoke", "_selected_action": [link.pk]})
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    change = client_for(editor).get(reverse("admin:articles_previewlink_change", args=[link.pk]))
+    assert 'name="expires_at' not in change.content.decode()  # nothing to extend
