@@ -43,9 +43,9 @@ UNCACHED_PREFIXES = (
 CACHEABLE_STATUS = (200, 301, 404)
 # Read by public pages: listings' page number, search, WordPress's ?p=ID (importer/middleware.py).
 KNOWN_PARAMETERS = ("p", "page", "q")
-# Variants kept per PAGE_SECONDS: of one page, and of all pages together.
-VARIANTS_PER_PAGE = 200
-VARIANTS_IN_ALL = 2000
+# Distinct variants kept per PAGE_SECONDS: of one page, and of all pages together.
+VARIANTS_PER_PAGE = 500
+VARIANTS_IN_ALL = 5000
 
 
 def _drop_unknown_parameters(request) -> None:
@@ -73,14 +73,22 @@ def _counted(key: str, limit: int) -> bool:
 
 
 def _within_budget(request, response) -> bool:
-    """A page at its own address is always kept; any other answer counts against budgets."""
+    """A page at its own address is always kept; another answer is kept if its address was
+    admitted in this window, or if admitting it keeps within the budgets. Counting distinct
+    addresses, not stores: a change that makes every page fresh does not use them up."""
     if response.status_code == 200 and not request.META.get("QUERY_STRING"):
+        return True
+    admitted = "variant:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    if cache.get(admitted):
         return True
     group = request.path if response.status_code == 200 else str(response.status_code)
     digest = hashlib.sha256(group.encode()).hexdigest()
-    return _counted(f"variants:{digest}", VARIANTS_PER_PAGE) and _counted(
+    if _counted(f"variants:{digest}", VARIANTS_PER_PAGE) and _counted(
         "variants:all", VARIANTS_IN_ALL
-    )
+    ):
+        cache.set(admitted, True, PAGE_SECONDS)
+        return True
+    return False
 
 
 def _page_key(request, *versions) -> str:
@@ -165,11 +173,14 @@ class AnonymousPageCacheMiddleware:
             versions = freshness.current(request.path)
             if versions is None:
                 return None
-            found = cache.get_many([key for key in _keys(request, versions) if key])
-            cached = next(iter(found.values()), None)
+            keys = _keys(request, versions)
+            found = cache.get_many([key for key in keys if key] + [f"lock:{keys[0]}"])
+            cached = next((found[key] for key in keys if key in found), None)
             if cached is not None:
                 cached["X-Page-Cache"] = "hit"
                 return cached
+            if f"lock:{keys[0]}" not in found:
+                return None  # rendered and not kept (over a budget, or not cacheable)
         return None
 
     @staticmethod

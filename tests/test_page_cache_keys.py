@@ -2,6 +2,7 @@
 share the clean page's entry, and the other variants are kept up to a budget."""
 
 import secrets
+import time
 
 import pytest
 from django.core.cache import cache
@@ -77,3 +78,21 @@ def test_all_variants_together_are_bounded(client, monkeypatch):
     for url in urls:
         state(client, url)
     assert cached_pages() == 3
+
+
+def test_a_change_that_refreshes_every_page_does_not_use_up_the_budget(client, monkeypatch):
+    monkeypatch.setattr(page_cache, "VARIANTS_PER_PAGE", 2)
+    urls = ["/recherche/?q=un", "/recherche/?q=deux"]
+    for _ in range(3):
+        freshness.bump()  # as an editor's publication does
+        assert [state(client, url)[1] for url in urls] == ["miss", "miss"]
+        assert [state(client, url)[1] for url in urls] == ["hit", "hit"]
+    assert [state(client, "/recherche/?q=trois")[1] for _ in range(2)] == ["miss", "miss"]
+
+
+def test_a_reader_waiting_for_a_copy_that_was_not_kept_stops_waiting(rf, db):
+    """Over a budget, the first reader's page is not kept: others must not wait 3 s for it."""
+    request = rf.get("/recherche/?q=rare")
+    started = time.monotonic()
+    assert page_cache.AnonymousPageCacheMiddleware._rendered_by_other(request) is None
+    assert time.monotonic() - started < page_cache.WAIT_FOR_OTHER_SECONDS / 10
