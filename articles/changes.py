@@ -2,8 +2,8 @@
 
 Whoever saves (the workflow, the admin, the importer, a command), Django's signals bring the
 change here. An article's save keeps a revision once its tags and bylines are saved too, and
-refreshes its search fields. A change to its bylines, tags, section or authors bumps its
-generation, so its cached parts and card are rendered again (articles/fragments.py).
+refreshes its search fields. A change to its bylines, tags, section, authors or picture bumps
+its generation, so its cached parts and card are rendered again (articles/fragments.py).
 
 A change readers can see bumps, once per transaction (articles/freshness.py), the content
 version and the own numbers of the pages built from the article: its page, its section's,
@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 
 from articles import freshness, search
-from articles.models import Article, Byline, Revision, Section, Status, Tagging
+from articles.models import Article, Byline, Picture, Revision, Section, Status, Tagging
 from authors.models import Author
 
 
@@ -81,8 +81,6 @@ def article_saved(sender, instance, **kwargs):
     if instance.is_lead:
         # One lead story at a time: choosing a new one retires the previous one.
         Article.objects.filter(is_lead=True).exclude(pk=instance.pk).update(is_lead=False)
-    if instance.featured_image and not instance.renditions_current():
-        transaction.on_commit(instance.refresh_renditions)
     if _taken_down(instance):
         freshness.bump_after_commit()
     elif _is_or_was_public(instance):
@@ -94,7 +92,7 @@ def article_saved(sender, instance, **kwargs):
 
 def _record_revision(article) -> None:
     article._revision_pending = False
-    fresh = Article.objects.filter(pk=article.pk).select_related("section").first()
+    fresh = Article.objects.filter(pk=article.pk).select_related("section", "picture").first()
     if fresh is not None:
         Revision.record(fresh, user=getattr(article, "_acting_user", None))
 
@@ -136,6 +134,16 @@ def author_saved(sender, instance, created, **kwargs):
         signed = list(instance.bylines.values_list("article_id", flat=True))
         search.reindex(signed)
         touch(signed)
+        freshness.bump_after_commit()
+
+
+@receiver(post_save, sender=Picture)
+def picture_saved(sender, instance, created, **kwargs):
+    if created:  # a new picture shows nowhere until an article uses it
+        return
+    using = list(instance.articles.values_list("pk", flat=True))
+    touch(using)  # a replaced file or a new focal point: their parts show other renditions
+    if Article.objects.filter(pk__in=using, status=Status.PUBLISHED).exists():
         freshness.bump_after_commit()
 
 

@@ -4,6 +4,7 @@ from taggit.forms import TagField
 
 from articles.models import Article, Revision
 from articles.revisions import changed_labels
+from newsroom.images.fields import SafeImageFormField
 
 TAG_MAX_LENGTH = 100  # taggit's column size: longer names are a database error on PostgreSQL
 
@@ -39,6 +40,12 @@ class ArticleAdminForm(forms.ModelForm):
     )
     # The version this person started from: saving over someone else's save is refused.
     started_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Into the library and onto this article at once, without leaving the article.
+    new_picture = SafeImageFormField(
+        label=_("or upload a new picture"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP or GIF; at least 1200 × 630 pixels for sharing."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +53,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("new_picture") and not (cleaned.get("image_alt") or "").strip():
+            self.add_error("image_alt", _("Describe the picture: alternative text is required."))
         if self.instance.pk:
             self._check_version(cleaned.get("started_version"))
         return cleaned
@@ -93,7 +102,7 @@ class ArticleAdminForm(forms.ModelForm):
             "section",
             "tags",
             "language",
-            "featured_image",
+            "picture",
             "image_alt",
             "image_caption",
             "image_credit",

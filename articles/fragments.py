@@ -44,7 +44,7 @@ def render_parts(article) -> tuple[str, str]:
 
 def is_complete(article) -> bool:
     """False while a picture shows its placeholder: its renditions are still being made."""
-    if article.featured_image and not article.images:
+    if article.picture_id and not article.images:
         return False
     return all(author.photos for author in article.byline_authors if author.photo)
 

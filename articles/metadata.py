@@ -55,7 +55,7 @@ def news_article(article) -> dict:
         "inLanguage": article.language,
         "keywords": [tag.name for tag in article.tag_list],
     }
-    crops = (article.images or {}).get("crops", {}) if article.featured_image else {}
+    crops = (article.images or {}).get("crops", {})
     images = [
         absolute(default_storage.url(crops[n][3])) for n in ("1x1", "4x3", "16x9") if n in crops
     ]

@@ -63,7 +63,7 @@ def article_with(slug: str, related: list[int]) -> tuple[Article | None, list[Ar
 def article_in_full(**lookup) -> Article | None:
     """The published article (by pk or slug) with everything its own parts show: its
     bylines' authors and its tags too."""
-    found = published().select_related("section").defer(*SEARCH_FIELDS).filter(**lookup)
+    found = published().select_related("section", "picture").defer(*SEARCH_FIELDS).filter(**lookup)
     article = next(iter(found), None)
     return article and with_credits_and_tags([article])[0]
 
@@ -95,7 +95,9 @@ def with_credits_and_tags(articles) -> list[Article]:
 
 def lead() -> Article | None:
     """The editor's chosen lead story, else the newest: its block shows its picture too."""
-    leads = published().select_related("section").defer("body", "body_text", *SEARCH_FIELDS)
+    leads = (
+        published().select_related("section", "picture").defer("body", "body_text", *SEARCH_FIELDS)
+    )
     return leads.filter(is_lead=True).first() or leads.first()
 
 

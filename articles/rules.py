@@ -94,3 +94,22 @@ def check_save(user, original, article) -> None:
                 _("Only an editor may change “%(field)s”.")
                 % {"field": article._meta.get_field(field).verbose_name}
             )
+
+
+# --- the media library ------------------------------------------------------------------
+def can_add_picture(user) -> bool:
+    return bool(user and user.is_active and user.has_perm("articles.add_picture"))
+
+
+def can_change_picture(user, picture) -> bool:
+    """Editors correct any picture's details; journalists those they uploaded."""
+    if not (user and user.is_active and user.has_perm("articles.change_picture")):
+        return False
+    return is_editor(user) or (picture.pk is None or picture.uploaded_by_id == user.pk)
+
+
+def can_delete_picture(user, picture) -> bool:
+    """Editors only, and only a picture no article uses."""
+    if not (user and user.is_active and user.has_perm("articles.delete_picture")):
+        return False
+    return is_editor(user) and not picture.articles.exists()

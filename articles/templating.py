@@ -140,7 +140,7 @@ def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
 
 def social_image(article):
     """The 1200×630 crop shared links show: {url, width, height}, or None."""
-    crop = (article.images or {}).get("crops", {}).get("og") if article.featured_image else None
+    crop = (article.images or {}).get("crops", {}).get("og")
     if not crop:
         return None
     return {"url": absolute(default_storage.url(crop[3])), "width": crop[0], "height": crop[1]}

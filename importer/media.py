@@ -15,6 +15,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
+from articles.models import Picture
 from newsroom.images.fields import checked_file
 from newsroom.uploads import RandomUploadPath
 
@@ -102,13 +103,18 @@ class MediaLibrary:
         cleaned = self._checked(post, found[1])
         if cleaned is None:
             return
-        article.featured_image.save(cleaned.name, cleaned, save=False)
-        self.written.append(article.featured_image.name)
-        self.summary.images_stored += 1
         # Required with a picture: the alt text, else the attachment's title, else the headline.
         alt = attachment.meta.get("_wp_attachment_image_alt", "") or attachment.title
         article.image_alt = " ".join((alt or article.headline).split())[:250]
         article.image_caption = " ".join(attachment.excerpt.split())[:300]
+        article.picture = Picture.objects.create(
+            file=cleaned,
+            title=" ".join((attachment.title or article.headline).split())[:200],
+            alt_text=article.image_alt,
+            caption=article.image_caption,
+        )
+        self.written.append(article.picture.file.name)
+        self.summary.images_stored += 1
 
     def discard_written(self) -> None:
         """The run was rolled back: its files would belong to nothing."""

@@ -10,7 +10,12 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
-SERVED_FOLDERS = ("articles/", "authors/", "renditions/")
+SERVED_FOLDERS = (
+    "pictures/",
+    "articles/",
+    "authors/",
+    "renditions/",
+)  # articles/: before the library
 CONTENT_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",

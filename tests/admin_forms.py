@@ -17,8 +17,7 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
         "image_alt": "",
         "image_caption": "",
         "image_credit": "",
-        "image_focal_x": "50",
-        "image_focal_y": "50",
+        "picture": "",
         "correction": "",
     }
     existing = []
@@ -34,8 +33,7 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
             image_alt=article.image_alt,
             image_caption=article.image_caption,
             image_credit=article.image_credit,
-            image_focal_x=str(article.image_focal_x),
-            image_focal_y=str(article.image_focal_y),
+            picture=str(article.picture_id or ""),
             correction=article.correction,
         )
         if article.published_at:

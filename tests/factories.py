@@ -3,8 +3,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Byline, Section
+from articles.models import Article, Byline, Picture, Section
 from authors.models import Author
+from tests.images import jpeg_upload
 
 
 class UserFactory(DjangoModelFactory):
@@ -30,6 +31,18 @@ class SectionFactory(DjangoModelFactory):
         django_get_or_create = ["name"]
 
     name = factory.Sequence(lambda n: f"Rubrique {n}")
+
+
+class PictureFactory(DjangoModelFactory):
+    """A picture in the library, its file drawn by the tests."""
+
+    class Meta:
+        model = Picture
+
+    file = factory.LazyFunction(lambda: jpeg_upload())
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    alt_text = "Une rue animée d’Abidjan au matin"
+    credit = "AFP"
 
 
 class AuthorFactory(DjangoModelFactory):

@@ -83,7 +83,12 @@ def test_groups_have_exactly_their_permissions(db):
         "articles.view_section",
         "authors.view_author",
         "authors.change_author",
+        # The library: they choose and upload pictures; editors alone delete them.
+        "articles.view_picture",
+        "articles.add_picture",
+        "articles.change_picture",
     }
     editors = perms("Editors")
     assert "articles.publish_article" in editors
+    assert {f"articles.{v}_picture" for v in crud} <= editors
     assert not any(p.startswith("auth.") for p in editors | perms("Journalists"))

@@ -56,7 +56,7 @@ def test_reference_article_is_published_as_written(demo):
     for _kind, text in reference.BLOCKS:
         assert text in article.body
     assert article.body.count("<p>") == 7
-    assert article.featured_image and article.image_alt
+    assert article.picture and article.image_alt == article.picture.alt_text
 
 
 def test_reference_article_page_shows_its_text(demo, client):

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 from articles import rules, workflow
 from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
+from articles.admin.pictures import picture_preview, picture_thumbnail
 from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
-from articles.models import Article, Byline, EditSession
+from articles.models import Article, Byline, EditSession, Picture
 from articles.queries import BYLINES, TAGS
 from articles.views.preview import render_preview
 from authors.models import Author
@@ -49,7 +50,8 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         "updated_at",
     ]
     list_display_links = ["thumbnail", "headline"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "picture"]
+    autocomplete_fields = ["picture"]
     list_filter = [StateFilter, "section", AuthorFilter, PopularTagFilter]
     search_fields = ["headline", "standfirst", "bylines__author__display_name", "tags__name"]
     date_hierarchy = "published_at"
@@ -62,13 +64,17 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
             _("Featured image"),
             {
                 "fields": [
-                    "featured_image",
+                    "picture",
+                    "new_picture",
                     "image_preview",
-                    ("image_focal_x", "image_focal_y"),
                     "image_alt",
                     "image_caption",
                     "image_credit",
-                ]
+                ],
+                "description": _(
+                    "Alternative text, caption and credit come from the library when a "
+                    "picture is chosen; change them here for this article only."
+                ),
             },
         ),
         (_("When shared"), {"fields": ["social_card"]}),
@@ -111,6 +117,16 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
 
     # --- saving: through the model's rules ----------------------------------------------
     def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("new_picture")
+        if upload:
+            obj.picture = Picture.upload_by(
+                request.user,
+                upload,
+                title=obj.headline,
+                alt_text=obj.image_alt,
+                caption=obj.image_caption,
+                credit=obj.image_credit,
+            )
         workflow.save_by(obj, request.user)
 
     def save_related(self, request, form, formsets, change):
@@ -257,46 +273,21 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
 
     # --- pictures ------------------------------------------------------------------------
     class Media:
-        js = ["newsroom/focal.js", "newsroom/editing.js"]
+        js = ["newsroom/editing.js"]
 
     @admin.display(description="")
     def thumbnail(self, article):
-        # Only what was already made: the list never makes renditions itself.
-        widths = (article.image_renditions or {}).get("widths") if article.featured_image else None
-        if not widths:
-            return ""
-        return format_html(
-            '<img src="{}" alt="" width="80" height="{}" class="admin-thumb" loading="lazy">',
-            default_storage.url(widths[0][3]),
-            round(80 * widths[0][1] / widths[0][0]),
-        )
+        return picture_thumbnail(article.picture) if article.picture_id else ""
 
     @admin.display(description=_("preview"))
     def image_preview(self, article):
-        if not article.featured_image:
+        if not article.picture_id:
             return _("No image yet.")
-        images = article.images
-        src = (
-            default_storage.url(images["widths"][min(1, len(images["widths"]) - 1)][3])
-            if images
-            else article.featured_image.url
-        )
-        return format_html(
-            '<div class="focal-preview" data-focal-x="{}" data-focal-y="{}">'
-            '<img src="{}" alt="{}" width="320"><span class="focal-dot" aria-hidden="true"></span></div>'
-            '<p class="help">{} × {} px. {}</p>',
-            article.image_focal_x,
-            article.image_focal_y,
-            src,
-            article.image_alt,
-            article.image_width,
-            article.image_height,
-            _("Click the picture to set its focal point."),
-        )
+        return picture_preview(article.picture, alt=article.image_alt, focal_editable=False)
 
     @admin.display(description=_("shared link preview"))
     def social_card(self, article):
-        card = (article.images or {}).get("crops", {}).get("og") if article.featured_image else None
+        card = (article.images or {}).get("crops", {}).get("og")
         return render_to_string(
             "admin/articles/article/social_card.html",
             {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from articles import revisions, rules, workflow
-from articles.models import Article, Byline, Revision, Section
+from articles.models import Article, Byline, Picture, Revision, Section
 
 
 class RevisionViewsMixin:
@@ -112,9 +112,9 @@ def restore(article: Article, revision: Revision, user) -> None:
         article.slug = data.get("slug") or article.slug
     if Section.objects.filter(pk=data.get("section_id")).exists():
         article.section_id = data["section_id"]
-    if data.get("featured_image") and article.featured_image.storage.exists(data["featured_image"]):
-        article.featured_image.name = data["featured_image"]
-    article.image_focal_x, article.image_focal_y = data.get("image_focal", [50, 50])
+    kept = data.get("picture_id", article.picture_id)  # a picture since deleted stays as is
+    if kept is None or Picture.objects.filter(pk=kept).exists():
+        article.picture_id = kept
     if rules.is_editor(user):
         article.correction = data.get("correction", article.correction)
     workflow.save_by(article, user)

@@ -12,7 +12,7 @@ from django.utils.html import format_html_join
 from articles import workflow
 from articles.changes import touch
 from articles.demo import content, images
-from articles.models import Article, Byline, Section
+from articles.models import Article, Byline, Picture, Section
 from authors.models import Author
 
 
@@ -89,10 +89,13 @@ def _article(item, sections, authors, editor):
         section=section,
         language=content.LANGUAGE,
     )
-    article.featured_image.save("scene.jpg", images.scene(section.name), save=False)
-    article.image_alt = content.PICTURE["alt"].format(section=section.name)
-    article.image_credit = content.PICTURE["credit"]
-    article.save()
+    article.picture = Picture.objects.create(
+        file=images.scene(section.name),
+        title=item["headline"][:200],
+        alt_text=content.PICTURE["alt"].format(section=section.name),
+        credit=content.PICTURE["credit"],
+    )
+    article.save()  # its alternative text and credit come from the library
     article.tags.set(item["tags"])
     bylines = [authors[slug] for slug in item["authors"]]
     for position, author in enumerate(bylines):

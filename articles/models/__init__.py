@@ -1,5 +1,6 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.lock import EditSession
+from articles.models.picture import Picture
 from articles.models.preview import PreviewLink
 from articles.models.rate_count import RateCount
 from articles.models.revision import Revision
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleQuerySet",
     "Byline",
     "EditSession",
+    "Picture",
     "PreviewLink",
     "RateCount",
     "Revision",

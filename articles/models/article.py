@@ -3,7 +3,6 @@ import math
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,12 +15,9 @@ from taggit.managers import TaggableManager
 from articles import rules
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.dates import plausible, validate_plausible
-from newsroom.images import renditions
-from newsroom.images.fields import SafeImageField
 from newsroom.links import slug_url
 from newsroom.slugs import unique_slug
 from newsroom.text import clean_line
-from newsroom.uploads import RandomUploadPath
 
 
 class Status(models.TextChoices):
@@ -103,7 +99,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         "headline",
         "standfirst",
         "body",
-        "featured_image",
+        "picture_id",
         "image_caption",
         "image_credit",
         "correction",
@@ -147,29 +143,15 @@ class Article(ConcurrentTransitionMixin, models.Model):
         blank=True,
         help_text=_("Separate tags with commas."),
     )
-    featured_image = SafeImageField(
-        _("featured image"),
-        upload_to=RandomUploadPath("articles"),
+    picture = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.PROTECT,  # a picture in use is not deleted from the library
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        help_text=_("JPEG, PNG, WebP or GIF; at least 1200 × 630 pixels for sharing."),
+        related_name="articles",
+        verbose_name=_("featured picture"),
+        help_text=_("Search the library, or upload a new picture below."),
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_focal_x = models.PositiveSmallIntegerField(
-        _("focal point, across (%)"),
-        default=50,
-        validators=[MaxValueValidator(100)],
-        help_text=_("Where the subject is, from the left edge: every crop keeps it in view."),
-    )
-    image_focal_y = models.PositiveSmallIntegerField(
-        _("focal point, down (%)"),
-        default=50,
-        validators=[MaxValueValidator(100)],
-        help_text=_("Where the subject is, from the top edge."),
-    )
-    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     image_alt = models.CharField(
         _("alternative text"),
         max_length=250,
@@ -253,6 +235,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         self.headline = clean_line(self.headline)
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
+        self._take_picture_text()
         if self._slug_locked() and self.slug != self._stored_slug:
             raise ValidationError({"slug": _("A published article's address cannot change.")})
         if not self.slug:
@@ -264,6 +247,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         super().save(*args, **kwargs)  # what follows a save: articles/changes.py
         self._loaded_version = self.version
         self._stored_slug = self.slug
+        self._stored_picture_id = self.picture_id
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
@@ -280,6 +264,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         article._loaded_version = article.__dict__.get("version")
         article._stored_status = article.__dict__.get("status")
         article._stored_section_id = article.__dict__.get("section_id")
+        article._stored_picture_id = article.__dict__.get("picture_id")
         return article
 
     def refresh_from_db(self, *args, **kwargs):
@@ -288,6 +273,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         self._stored_slug = self.__dict__.get("slug")
         self._stored_status = self.__dict__.get("status")
         self._stored_section_id = self.__dict__.get("section_id")
+        self._stored_picture_id = self.__dict__.get("picture_id")
 
     def _do_update(
         self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs
@@ -318,34 +304,36 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def state(self) -> str:
         return SCHEDULED if self.is_scheduled else self.status
 
-    # --- the featured image's renditions --------------------------------------------------
-    def _image_key(self):
-        return renditions.plan_key(
-            self.featured_image.name, self.image_focal, renditions.ARTICLE_PLAN
-        )
+    # --- the featured picture, from the library -------------------------------------------
+    @property
+    def images(self) -> dict | None:
+        """Its renditions; None means: show a placeholder."""
+        return self.picture.images if self.picture_id else None
 
     @property
-    def image_focal(self) -> tuple[float, float]:
-        return self.image_focal_x / 100, self.image_focal_y / 100
+    def image_width(self) -> int | None:
+        return self.picture.width if self.picture_id else None
 
-    @cached_property
-    def images(self) -> dict | None:
-        """The renditions, made now if they are missing; None means: show a placeholder."""
-        return renditions.ensure(
-            self, "featured_image", "image_renditions", self.image_focal, renditions.ARTICLE_PLAN
-        )
+    @property
+    def image_height(self) -> int | None:
+        return self.picture.height if self.picture_id else None
 
-    def renditions_current(self) -> bool:
-        return renditions.is_current(self.image_renditions, self._image_key())
-
-    def refresh_renditions(self):
-        self.__dict__.pop("images", None)  # forget an answer cached before the change
-        return self.images
+    def _take_picture_text(self):
+        """A newly chosen picture brings its library text; this article may change it."""
+        if not self.picture_id or self.picture_id == getattr(self, "_stored_picture_id", None):
+            return
+        for mine, theirs in (
+            ("image_alt", "alt_text"),
+            ("image_caption", "caption"),
+            ("image_credit", "credit"),
+        ):
+            if not getattr(self, mine).strip():
+                setattr(self, mine, getattr(self.picture, theirs))
 
     def social_card_warnings(self) -> list[str]:
         """What would make this article look poor when shared, for the editor to see first."""
         warnings = []
-        if not self.featured_image:
+        if not self.picture_id:
             warnings.append(_("No image: shared links will show no picture."))
         else:
             width, height = self.image_width or 0, self.image_height or 1
@@ -401,7 +389,8 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     def clean(self):
         errors = {}
-        if self.featured_image and not self.image_alt.strip():
+        self._take_picture_text()
+        if self.picture_id and not self.image_alt.strip():
             errors["image_alt"] = _("Describe the picture: alternative text is required.")
         if self._slug_locked() and self.slug != self._stored_slug:
             errors["slug"] = _("A published article's address cannot change.")
@@ -423,7 +412,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
             missing.append(_("a body"))
         if not self.bylines.exists():
             missing.append(_("at least one author"))
-        if self.featured_image and not self.image_alt.strip():
+        if self.picture_id and not self.image_alt.strip():
             missing.append(_("alternative text for the image"))
         return missing
 

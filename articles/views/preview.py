@@ -25,7 +25,7 @@ def preview_link(request, token):
     link = PreviewLink.objects.usable().filter(token=token).first()
     if link is None:
         raise Http404
-    articles = Article.objects.select_related("section").prefetch_related(BYLINES, TAGS)
+    articles = Article.objects.select_related("section", "picture").prefetch_related(BYLINES, TAGS)
     response = render_preview(request, articles.get(pk=link.article_id))
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -2,8 +2,8 @@
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var preview = document.querySelector(".focal-preview");
-  var x = document.getElementById("id_image_focal_x");
-  var y = document.getElementById("id_image_focal_y");
+  var x = document.getElementById("id_focal_x");
+  var y = document.getElementById("id_focal_y");
   if (!preview || !x || !y) return;
   var dot = preview.querySelector(".focal-dot");
   function show() {

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
-from tests.images import jpeg_upload
+from tests.factories import PictureFactory
 
 
 def test_journalist_cannot_save_an_editor_only_field(draft, journalist):
@@ -48,7 +48,7 @@ def test_editor_corrects_a_published_article(published, editor):
 def test_image_requires_alt_text(draft):
     from django.core.exceptions import ValidationError
 
-    draft.featured_image.save("x.jpg", jpeg_upload(), save=False)
+    draft.picture = PictureFactory(alt_text="")
     with pytest.raises(ValidationError) as error:
         draft.full_clean()
     assert "image_alt" in error.value.message_dict

@@ -2,6 +2,7 @@
 
 from articles import workflow
 from articles.demo.images import portrait, scene
+from articles.models import Picture
 from tests.factories import ArticleFactory, SectionFactory
 
 STORY_BODY = (
@@ -49,8 +50,10 @@ def newsroom(journalist, colleague, editor) -> dict:
         image_alt="Des panneaux solaires au soleil couchant",
         image_caption="Le site de Korhogo.",
         image_credit="Agence Ivoire Images",
+        picture=Picture.objects.create(
+            file=scene("Économie"), title="Panneaux solaires", alt_text="Des panneaux solaires"
+        ),
         authors=[awa, yao],
     )
-    story.featured_image.save("solaire.jpg", scene("Économie"), save=True)
     story.tags.add("Énergie solaire", "Côte d’Ivoire")
     return {"story": publish(story, journalist, editor), "others": others, "author": awa}

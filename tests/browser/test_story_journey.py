@@ -47,7 +47,7 @@ def journalist_writes_and_submits(new_context, journalist) -> Article:
     page.select_option("#id_section", label="Économie")
     page.fill("#id_tags", ", ".join(TAGS))
     page.set_input_files(
-        "#id_featured_image",
+        "#id_new_picture",
         files=[{"name": "solaire.jpg", "mimeType": "image/jpeg", "buffer": scene("x").read()}],
     )
     page.fill("#id_image_alt", "Des panneaux solaires au soleil couchant")
@@ -64,7 +64,7 @@ def journalist_writes_and_submits(new_context, journalist) -> Article:
     assert sorted(article.tags.names()) == sorted(TAGS)
     assert [b.author.user for b in article.bylines.all()] == [journalist]
     assert article.image_alt and article.image_credit == "Agence Ivoire Images"
-    assert article.featured_image and article.image_renditions
+    assert article.picture and article.picture.renditions
     assert "<h2>Trois centrales d’ici 2030</h2>" in article.body
     assert "<ul><li><p>Korhogo</p></li><li><p>Bouaké</p></li></ul>" in article.body
     assert f'<a href="{LINK}"' in article.body

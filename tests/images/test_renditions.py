@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from articles import workflow
 from newsroom.images import renditions
+from tests.factories import PictureFactory
 from tests.images import makers
 from tests.images.test_uploads import upload
 from tests.public.conftest import publish
@@ -26,8 +26,9 @@ def pictured(draft, editor):
     """A wide picture, white with a red block at 10 % across, 50 % down."""
     image = Image.new("RGB", (2000, 500), "white")
     image.paste("red", (150, 200, 250, 300))
-    draft.featured_image = upload(makers.encoded(image, "JPEG", quality=95))
-    draft.image_alt = "Un bloc rouge"
+    draft.picture = PictureFactory(
+        file=upload(makers.encoded(image, "JPEG", quality=95)), alt_text="Un bloc rouge"
+    )
     draft.save()
     publish(draft, editor)
     return draft
@@ -39,30 +40,28 @@ def red_in(name) -> bool:
 
 
 def test_widths_in_webp_and_jpeg_never_larger_than_the_original(pictured):
-    record = pictured.refresh_renditions()
+    record = pictured.picture.refresh_renditions()
     assert [w[0] for w in record["widths"]] == [320, 640, 960, 1280, 1920]
     for width, height, webp, fallback in record["widths"]:
         assert round(width / 4) == height
         assert read(webp).format == "WEBP" and read(fallback).format == "JPEG"
         assert read(webp).size == (width, height)
     small = upload(makers.encoded(Image.new("RGB", (500, 300)), "JPEG"))
-    pictured.featured_image = small
-    pictured.save()
-    assert [w[0] for w in pictured.refresh_renditions()["widths"]] == [320]
+    pictured.picture.file = small
+    pictured.picture.save()
+    assert [w[0] for w in pictured.picture.refresh_renditions()["widths"]] == [320]
 
 
-def test_transparent_png_falls_back_to_png(draft):
-    draft.featured_image = upload(
-        makers.encoded(Image.new("RGBA", (700, 400), (0, 0, 0, 0)), "PNG"), "t.png"
+def test_transparent_png_falls_back_to_png(db):
+    picture = PictureFactory(
+        file=upload(makers.encoded(Image.new("RGBA", (700, 400), (0, 0, 0, 0)), "PNG"), "t.png")
     )
-    draft.image_alt = "Transparent"
-    draft.save()
-    record = draft.refresh_renditions()
+    record = picture.refresh_renditions()
     assert read(record["widths"][0][3]).format == "PNG"
 
 
 def test_crops_have_the_right_shape(pictured):
-    crops = pictured.refresh_renditions()["crops"]
+    crops = pictured.picture.refresh_renditions()["crops"]
     assert crops["og"][:2] == [952, 500]  # the largest 1.91:1 box in a 500-pixel-high picture
     assert crops["1x1"][:2] == [500, 500]
     assert crops["4x3"][:2] == [667, 500]
@@ -70,11 +69,12 @@ def test_crops_have_the_right_shape(pictured):
 
 
 def test_every_crop_keeps_the_focal_point(pictured, editor):
-    centred = pictured.refresh_renditions()["crops"]
+    picture = pictured.picture
+    centred = picture.refresh_renditions()["crops"]
     assert not red_in(centred["1x1"][3])  # centred on the middle: the red block is cut off
-    pictured.image_focal_x, pictured.image_focal_y = 10, 50
-    workflow.save_by(pictured, editor)
-    focused = pictured.refresh_renditions()["crops"]
+    picture.focal_x, picture.focal_y = 10, 50
+    picture.save_by(editor)
+    focused = picture.refresh_renditions()["crops"]
     for name in ("og", "1x1", "4x3", "16x9"):
         assert red_in(focused[name][3]), name
 
@@ -83,17 +83,16 @@ def test_renditions_are_made_once(pictured, monkeypatch):
     calls = []
     real = renditions.make
     monkeypatch.setattr(renditions, "make", lambda *a: calls.append(a) or real(*a))
-    pictured.refresh_renditions()
+    pictured.picture.refresh_renditions()
     for _ in range(3):
-        fresh = type(pictured).objects.get(pk=pictured.pk)
+        fresh = type(pictured).objects.select_related("picture").get(pk=pictured.pk)
         assert fresh.images["key"] == pictured.images["key"]
     assert len(calls) == 1
 
 
 def test_one_maker_at_a_time_others_see_a_placeholder(client, pictured, monkeypatch):
-    key = renditions.plan_key(
-        pictured.featured_image.name, pictured.image_focal, renditions.ARTICLE_PLAN
-    )
+    picture = pictured.picture
+    key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
     cache.add(f"renditions:{key}", True, 60)  # another process is making them
     monkeypatch.setattr(renditions, "make", lambda *a: pytest.fail("made twice"))
     try:
@@ -104,7 +103,7 @@ def test_one_maker_at_a_time_others_see_a_placeholder(client, pictured, monkeypa
 
 
 def test_damaged_original_shows_a_placeholder_and_logs(client, pictured, caplog):
-    name = pictured.featured_image.name
+    name = pictured.picture.file.name
     default_storage.delete(name)
     default_storage.save(name, ContentFile(b"\xff\xd8 damaged on disk"))
     with caplog.at_level(logging.ERROR, logger="newsroom.images.renditions"):
@@ -114,11 +113,9 @@ def test_damaged_original_shows_a_placeholder_and_logs(client, pictured, caplog)
     assert any("Could not make renditions" in r.message for r in caplog.records)
 
 
-def test_renditions_carry_no_metadata(draft):
-    draft.featured_image = upload(makers.jpeg_with_everything(1400, 700))
-    draft.image_alt = "Photo"
-    draft.save()
-    record = draft.refresh_renditions()
+def test_renditions_carry_no_metadata(db):
+    picture = PictureFactory(file=upload(makers.jpeg_with_everything(1400, 700)))
+    record = picture.refresh_renditions()
     for name in [w[3] for w in record["widths"]] + [c[3] for c in record["crops"].values()]:
         with default_storage.open(name, "rb") as handle:
             data = handle.read()

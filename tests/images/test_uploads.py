@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, TiffImagePlugin
 
-from articles.models import Article
+from articles.models import Article, Picture
 from newsroom.images.fields import checked_file
 from tests.admin_forms import article_post
 from tests.conftest import client_for
+from tests.factories import PictureFactory
 from tests.images import makers
 
 
@@ -55,12 +56,12 @@ def test_animation_of_300000_tiny_frames_is_refused_in_the_form_within_a_second(
     data = makers.many_frames_gif(300_000)
     assert len(data) < 7_000_000
     post = article_post(headline="Animation hostile")
-    post["featured_image"] = upload(data, "anim.gif", "image/gif")
+    post["new_picture"] = upload(data, "anim.gif", "image/gif")
     started = time.perf_counter()
     response = client_for(journalist).post(reverse("admin:articles_article_add"), post)
     elapsed = time.perf_counter() - started
     assert response.status_code == 200
-    errors = response.context["adminform"].form.errors["featured_image"]
+    errors = response.context["adminform"].form.errors["new_picture"]
     assert "trop d’images" in errors[0] or "too many frames" in errors[0]
     assert elapsed < 1.0
     assert not Article.objects.filter(headline="Animation hostile").exists()
@@ -89,7 +90,7 @@ def test_file_over_the_size_limit_is_refused(settings):
 def test_oversized_request_is_a_400_before_it_is_read(client, journalist, settings):
     settings.DATA_UPLOAD_MAX_REQUEST_BYTES = 100_000
     data = article_post(headline="Gros fichier")
-    data["featured_image"] = upload(b"\xff" * 200_000)
+    data["new_picture"] = upload(b"\xff" * 200_000)
     response = client_for(journalist).post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 400
 
@@ -162,10 +163,10 @@ def test_garbage_after_a_png_signature_is_refused():
 
 def test_corrupt_upload_is_a_form_error_not_a_500(journalist):
     data = article_post(headline="Photo abîmée", image_alt="Une photo")
-    data["featured_image"] = upload(b"\xff\xd8\xff\xe0 not really a jpeg")
+    data["new_picture"] = upload(b"\xff\xd8\xff\xe0 not really a jpeg")
     response = client_for(journalist).post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 200
-    assert "featured_image" in response.context["adminform"].form.errors
+    assert "new_picture" in response.context["adminform"].form.errors
 
 
 # 6. Metadata -------------------------------------------------------------------------------------
@@ -181,14 +182,14 @@ def test_every_trace_of_the_camera_and_place_is_removed_and_the_picture_is_uprig
     assert image.getpixel((100, 360))[2] > 200  # blue below
 
 
-def test_metadata_is_stripped_when_the_file_bypasses_the_form(draft):
-    draft.featured_image = upload(makers.jpeg_with_everything(), "raw.jpg")
-    draft.image_alt = "Photo"
-    draft.save()
-    with draft.featured_image.open("rb") as handle:
+def test_metadata_is_stripped_when_the_file_bypasses_the_form(db):
+    picture = Picture.objects.create(
+        file=upload(makers.jpeg_with_everything(), "raw.jpg"), title="Brut", alt_text="Photo"
+    )
+    with picture.file.open("rb") as handle:
         stored = handle.read()
     assert b"SERIAL-123456" not in stored and b"secret source" not in stored
-    assert (draft.image_width, draft.image_height) == (200, 400)
+    assert (picture.width, picture.height) == (200, 400)
 
 
 # 7. Hostile file names ------------------------------------------------------------------------
@@ -202,19 +203,17 @@ def test_metadata_is_stripped_when_the_file_bypasses_the_form(draft):
         "photo.jpg",
     ],
 )
-def test_files_get_server_made_names_and_never_overwrite(draft, name):
+def test_files_get_server_made_names_and_never_overwrite(db, name):
     data = makers.encoded(Image.new("RGB", (50, 50), "red"), "JPEG")
     stored_names = set()
     for _ in range(2):
-        draft.featured_image = upload(data, name)
-        draft.image_alt = "Photo"
-        draft.save()
-        stored_names.add(draft.featured_image.name)
+        picture = PictureFactory(file=upload(data, name))
+        stored_names.add(picture.file.name)
     assert len(stored_names) == 2
     for stored in stored_names:
-        assert stored.startswith("articles/") and ".." not in stored and "\x00" not in stored
+        assert stored.startswith("pictures/") and ".." not in stored and "\x00" not in stored
         assert stored.rsplit("/", 1)[1].split(".")[0].isalnum() and stored.endswith(".jpg")
-        assert draft.featured_image.storage.exists(stored)
+        assert picture.file.storage.exists(stored)
 
 
 def test_accepted_formats_round_trip():
@@ -225,12 +224,10 @@ def test_accepted_formats_round_trip():
         assert Image.open(io.BytesIO(cleaned.read())).size == (30, 20)
 
 
-def test_media_is_served_with_its_type_and_nosniff(client, draft):
+def test_media_is_served_with_its_type_and_nosniff(client, db):
     data = makers.encoded(Image.new("RGB", (20, 20), "green"), "PNG")
-    draft.featured_image = upload(data + b"<html><script>alert(1)</script>", "p.png")
-    draft.image_alt = "Vert"
-    draft.save()
-    response = client.get(draft.featured_image.url)
+    picture = PictureFactory(file=upload(data + b"<html><script>alert(1)</script>", "p.png"))
+    response = client.get(picture.file.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from articles.models import Article
+from articles.models import Article, Picture
 from importer.run import import_wordpress
 from tests.images.makers import jpeg_with_everything
 from tests.importer.conftest import picture, stored_files
@@ -27,9 +27,11 @@ def test_featured_image_is_taken_from_the_media_dir(run_import, uploads, setting
         media_dir=uploads,
     )
     article = Article.objects.get()
-    assert article.featured_image.name.startswith("articles/")
-    assert "une" not in article.featured_image.name  # a server-made name
-    assert (article.image_width, article.image_height) == (1200, 675)
+    picture = article.picture
+    assert picture.file.name.startswith("pictures/")
+    assert "une" not in picture.file.name  # a server-made name
+    assert (picture.width, picture.height) == (1200, 675)
+    assert (picture.alt_text, picture.caption) == ("Le marché de Treichville", "Hier.")
     assert article.image_alt == "Le marché de Treichville"
     assert article.image_caption == "Hier."
     assert summary.images_stored == 1
@@ -46,7 +48,7 @@ def test_featured_image_alt_falls_back_to_the_attachment_title(run_import, uploa
 def test_a_featured_image_loses_its_metadata(run_import, uploads):
     (uploads / "2024/03/gps.jpg").write_bytes(jpeg_with_everything())
     run_import(with_featured(attachment(50, "2024/03/gps.jpg", alt="x")), media_dir=uploads)
-    with default_storage.open(Article.objects.get().featured_image.name) as stored:
+    with default_storage.open(Article.objects.get().picture.file.name) as stored:
         image = Image.open(stored)
         assert dict(image.getexif()) == {}
         assert "xmp" not in image.info and "comment" not in image.info
@@ -56,7 +58,7 @@ def test_a_featured_image_loses_its_metadata(run_import, uploads):
 def test_a_missing_featured_image_is_reported_and_the_post_imported(run_import, uploads, settings):
     summary = run_import(with_featured(attachment(50, "2023/01/absente.jpg")), media_dir=uploads)
     article = Article.objects.get()
-    assert not article.featured_image and article.image_alt == ""
+    assert not article.picture and article.image_alt == ""
     assert summary.images_missing == 1
     assert any("2023/01/absente.jpg" in note and "missing" in note for note in summary.notes)
     assert stored_files(settings) == []
@@ -64,7 +66,7 @@ def test_a_missing_featured_image_is_reported_and_the_post_imported(run_import, 
 
 def test_without_media_dir_every_picture_is_reported_missing(run_import):
     summary = run_import(with_featured(attachment(50, "2024/03/une.jpg")))
-    assert summary.images_missing == 1 and not Article.objects.get().featured_image
+    assert summary.images_missing == 1 and not Article.objects.get().picture
     assert any("no --media-dir" in note for note in summary.notes)
 
 
@@ -81,7 +83,7 @@ def test_a_refused_image_is_reported_not_fatal(run_import, uploads, settings):
         media_dir=uploads,
     )
     assert summary.posts_imported == 2 and summary.images_refused == 1
-    assert not Article.objects.get(slug="article-1").featured_image
+    assert not Article.objects.get(slug="article-1").picture
     assert any("faux.jpg" in note and "refused" in note for note in summary.notes)
     assert stored_files(settings) == []
 
@@ -89,7 +91,7 @@ def test_a_refused_image_is_reported_not_fatal(run_import, uploads, settings):
 def test_paths_from_the_export_never_leave_the_media_dir(run_import, uploads, tmp_path):
     picture(tmp_path / "ailleurs.jpg")
     summary = run_import(with_featured(attachment(50, "../ailleurs.jpg")), media_dir=uploads)
-    assert not Article.objects.get().featured_image
+    assert not Article.objects.get().picture
     assert summary.images_missing == 1
 
 
@@ -174,12 +176,12 @@ def test_pictures_stay_when_a_task_after_the_commit_fails(
 ):
     """The articles are saved by then: their files must not be removed from under them."""
 
-    def broken(article):
+    def broken(picture):
         raise RuntimeError("renditions failed")
 
-    monkeypatch.setattr(Article, "refresh_renditions", broken)
+    monkeypatch.setattr(Picture, "refresh_renditions", broken)
     xml = with_featured(attachment(50, "2024/03/une.jpg", alt="Une"))
     with pytest.raises(RuntimeError):
         import_wordpress(write_export(xml), media_dir=uploads)
     article = Article.objects.get()
-    assert default_storage.exists(article.featured_image.name)
+    assert default_storage.exists(article.picture.file.name)

@@ -144,12 +144,12 @@ def test_an_image_uploaded_through_one_server_is_served_by_the_other(shared, new
         change = reverse("admin:articles_article_change", args=[live.pk])
         fields = article_post(live, image_alt="Une photo partagée")
         status, url, _ = a.post(
-            change, fields, files={"featured_image": ("p.jpg", upload.read(), "image/jpeg")}
+            change, fields, files={"new_picture": ("p.jpg", upload.read(), "image/jpeg")}
         )
         assert url.endswith("/admin/articles/article/"), status
         stored = Article.objects.get(pk=live.pk)
-        assert stored.featured_image
-        status, headers, body = b.get(stored.featured_image.url)
+        assert stored.picture
+        status, headers, body = b.get(stored.picture.file.url)
         assert status == 200 and headers["Content-Type"] == "image/jpeg" and body[:2] == b"\xff\xd8"
         page = text(b.get(live.get_absolute_url()))
         assert "<picture>" in page and "Une photo partagée" in page

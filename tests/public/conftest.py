@@ -7,7 +7,7 @@ import pytest
 
 from articles import workflow
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.factories import ArticleFactory, AuthorFactory, PictureFactory, SectionFactory
 from tests.images import jpeg_upload
 
 ABIDJAN = ZoneInfo("Africa/Abidjan")
@@ -41,10 +41,10 @@ def story(editor, security):
         image_alt="Les ministres réunis à Moscou",
         image_caption="La réunion de Moscou.",
         image_credit="Agence X",
+        picture=PictureFactory(file=jpeg_upload("moscou.jpg", size=(1000, 563))),
         authors=[first, second],
     )
-    article.featured_image.save("moscou.jpg", jpeg_upload(size=(1000, 563)), save=True)
-    article.refresh_renditions()  # what the save's on_commit does outside tests
+    article.picture.refresh_renditions()  # what the save's on_commit does outside tests
     article.tags.add("AES", "Russie", "Sécurité")
     return publish(article, editor)
 

@@ -9,7 +9,7 @@ from django.utils import translation
 from articles import fragments, workflow
 from articles.models import Article
 from newsroom.images import renditions
-from tests.factories import ArticleFactory, AuthorFactory
+from tests.factories import ArticleFactory, AuthorFactory, PictureFactory
 from tests.images import jpeg_upload
 from tests.public.changes import (
     CARD_CHANGES,
@@ -107,13 +107,11 @@ def test_a_new_release_renders_every_part_again(client, story):
 
 
 def test_a_page_still_waiting_for_its_picture_is_not_kept(client, editor):
-    article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo")
-    article.featured_image.save("attente.jpg", jpeg_upload(size=(1000, 563)), save=True)
+    picture = PictureFactory(file=jpeg_upload("attente.jpg", size=(1000, 563)))
+    article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo", picture=picture)
     publish(article, editor)
     # Another process is making the renditions: the page shows a placeholder meanwhile.
-    key = renditions.plan_key(
-        article.featured_image.name, article.image_focal, renditions.ARTICLE_PLAN
-    )
+    key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
     cache.add(f"renditions:{key}", True, 60)
     try:
         assert "image-placeholder" in page(client, article)

@@ -1,0 +1,144 @@
+"""The media library in the admin: pictures with thumbnails, searched and filtered, each
+showing which articles use it; a file replaced in place (renditions follow); none deleted
+while an article uses it."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from articles import rules
+from articles.models import Picture
+
+
+def picture_thumbnail(picture) -> str:
+    # Only what was already made: a list never makes renditions itself.
+    widths = (picture.renditions or {}).get("widths")
+    if not widths:
+        return ""
+    return format_html(
+        '<img src="{}" alt="" width="80" height="{}" class="admin-thumb" loading="lazy">',
+        default_storage.url(widths[0][3]),
+        round(80 * widths[0][1] / widths[0][0]),
+    )
+
+
+def picture_preview(picture, alt, focal_editable) -> str:
+    images = picture.images
+    src = (
+        default_storage.url(images["widths"][min(1, len(images["widths"]) - 1)][3])
+        if images
+        else picture.file.url
+    )
+    hint = _("Click the picture to set its focal point.") if focal_editable else ""
+    return format_html(
+        '<div class="focal-preview" data-focal-x="{}" data-focal-y="{}">'
+        '<img src="{}" alt="{}" width="320"><span class="focal-dot" aria-hidden="true"></span></div>'
+        '<p class="help">{} × {} px. {}</p>',
+        picture.focal_x,
+        picture.focal_y,
+        src,
+        alt,
+        picture.width,
+        picture.height,
+        hint,
+    )
+
+
+class UsedFilter(admin.SimpleListFilter):
+    title = _("use")
+    parameter_name = "used"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Unused")), ("yes", _("In an article"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.unused()
+        if self.value() == "yes":
+            return queryset.filter(articles__isnull=False).distinct()
+        return queryset
+
+
+@admin.register(Picture)
+class PictureAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "title", "photographer", "credit", "taken_on", "created_at"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [UsedFilter, "created_at", "photographer"]
+    search_fields = ["title", "caption", "credit", "photographer"]
+    date_hierarchy = "created_at"
+    list_per_page = 48
+    readonly_fields = ["preview", "used_by"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", ("focal_x", "focal_y")]}),
+        (None, {"fields": ["title", "alt_text", "caption", "credit"]}),
+        (_("Source"), {"fields": ["photographer", "taken_on", "rights"]}),
+        (_("Use"), {"fields": ["used_by"]}),
+    ]
+
+    class Media:
+        js = ["newsroom/focal.js"]
+
+    # --- who may do what: every answer comes from articles.rules ------------------------
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return rules.can_change_picture(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return rules.is_editor(request.user) and super().has_delete_permission(request)
+        return rules.can_delete_picture(request.user, obj)
+
+    def save_model(self, request, obj, form, change):
+        obj.save_by(request.user)
+
+    def delete_model(self, request, obj):
+        obj.delete_by(request.user)
+
+    def delete_queryset(self, request, queryset):
+        for picture in queryset:
+            if not rules.can_delete_picture(request.user, picture):
+                raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected) + [
+            _("%(picture)s (used by an article)") % {"picture": picture}
+            for picture in objs
+            if picture.articles.exists()
+        ]
+        return deleted, counts, perms_needed, protected
+
+    # --- what the list and the form show ---------------------------------------------------
+    @admin.display(description="")
+    def thumbnail(self, picture):
+        return picture_thumbnail(picture)
+
+    @admin.display(description=_("preview"))
+    def preview(self, picture):
+        if not picture.pk:
+            return _("No image yet.")
+        return picture_preview(picture, alt=picture.alt_text, focal_editable=True)
+
+    @admin.display(description=_("used by"))
+    def used_by(self, picture):
+        if not picture.pk:
+            return "—"
+        articles = picture.articles.order_by("-updated_at")
+        if not articles:
+            return _("No article: it may be deleted.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                (
+                    (reverse("admin:articles_article_change", args=[a.pk]), a.headline)
+                    for a in articles
+                ),
+            ),
+        )

@@ -1,0 +1,85 @@
+"""The move into the media library (articles/migrations/0008): every featured image becomes
+a Picture, with nothing lost, and revisions name it."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from PIL import Image
+
+from articles.models import Article, Picture, Revision
+from tests.images import makers
+
+BEFORE = ("articles", "0007_rate_counts")
+
+
+def migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.migrate([target] if target else executor.loader.graph.leaf_nodes("articles"))
+    return executor.loader.project_state([target]).apps if target else None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_featured_images_move_into_the_library_with_nothing_lost():
+    old = migrate(BEFORE)
+    OldArticle = old.get_model("articles", "Article")
+    OldRevision = old.get_model("articles", "Revision")
+    section = old.get_model("articles", "Section").objects.create(name="Économie", slug="eco")
+    photo = makers.encoded(Image.new("RGB", (1200, 675), "teal"), "JPEG")
+    name = default_storage.save("articles/2024/05/ancienne.jpg", ContentFile(photo))
+    record = {"key": "k", "widths": [[320, 180, "r/w320.webp", "r/w320.jpg"]], "crops": {}}
+    image = {
+        "featured_image": name,
+        "image_width": 1200,
+        "image_height": 675,
+        "image_focal_x": 20,
+        "image_focal_y": 70,
+        "image_renditions": record,
+    }
+    first = OldArticle.objects.create(
+        headline="Le marché",
+        slug="le-marche",
+        section=section,
+        image_alt="Des étals",
+        image_caption="Treichville, au matin.",
+        image_credit="AFP",
+        **image,
+    )
+    again = OldArticle.objects.create(
+        headline="Le marché, suite",
+        slug="suite",
+        section=section,
+        image_alt="Étals",
+        **image,
+    )
+    bare = OldArticle.objects.create(headline="Sans photo", slug="sans-photo", section=section)
+    OldRevision.objects.create(
+        article=first,
+        number=1,
+        data={"headline": "Le marché", "featured_image": name, "image_focal": [20, 70]},
+    )
+    OldRevision.objects.create(article=bare, number=1, data={"headline": "Sans photo"})
+
+    migrate(None)
+
+    picture = Picture.objects.get()  # one file, one picture, however many articles use it
+    assert picture.file.name == name and default_storage.exists(name)
+    assert (picture.width, picture.height, picture.focal_x, picture.focal_y) == (1200, 675, 20, 70)
+    assert picture.renditions == record
+    assert (picture.title, picture.alt_text) == ("Le marché", "Des étals")
+    assert (picture.caption, picture.credit) == ("Treichville, au matin.", "AFP")
+    first, again, bare = (Article.objects.get(slug=s) for s in ("le-marche", "suite", "sans-photo"))
+    assert first.picture == again.picture == picture and bare.picture is None
+    assert (first.image_alt, first.image_caption, first.image_credit) == (
+        "Des étals",
+        "Treichville, au matin.",
+        "AFP",
+    )
+    assert again.image_alt == "Étals"  # each article keeps its own text for this use
+    assert Revision.objects.get(article=first).data == {
+        "headline": "Le marché",
+        "picture": "Le marché",
+        "picture_id": picture.pk,
+    }
+    assert Revision.objects.get(article=bare).data["picture_id"] is None
