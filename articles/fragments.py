@@ -46,7 +46,7 @@ def is_complete(article) -> bool:
     """False while a picture shows its placeholder: its renditions are still being made."""
     if article.picture_id and not article.images:
         return False
-    return all(author.photos for author in article.byline_authors if author.photo)
+    return all(author.photos for author in article.byline_authors if author.photo_id)
 
 
 def article_page(slug: str):

@@ -15,7 +15,7 @@ from taggit.models import Tag
 from articles.models import Article, Byline, Section, Tagging
 from authors.models import Author
 
-BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author__photo"))
 TAGS = Prefetch("taggings", queryset=Tagging.objects.select_related("tag").order_by("pk"))
 # What a card shows, and what its cached copy is keyed by (articles/fragments.py).
 CARD_FIELDS = (
@@ -74,7 +74,7 @@ def with_credits(articles) -> list[Article]:
     """The articles with their bylines' authors, for the cards that show them."""
     articles = list(articles)
     authors = defaultdict(list)
-    for byline in Byline.objects.filter(article__in=articles).select_related("author"):
+    for byline in Byline.objects.filter(article__in=articles).select_related("author__photo"):
         authors[byline.article_id].append(byline.author)
     for article in articles:
         article.byline_authors = authors[article.pk]
@@ -153,7 +153,9 @@ def public_tags():
 
 
 def public_author(slug: str) -> Author | None:
-    return Author.objects.with_published_articles().filter(slug=slug).first()
+    return (
+        Author.objects.with_published_articles().select_related("photo").filter(slug=slug).first()
+    )
 
 
 def read_also(article) -> list[Article]:

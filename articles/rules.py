@@ -109,7 +109,7 @@ def can_change_picture(user, picture) -> bool:
 
 
 def can_delete_picture(user, picture) -> bool:
-    """Editors only, and only a picture no article uses."""
+    """Editors only, and only a picture no article or author uses."""
     if not (user and user.is_active and user.has_perm("articles.delete_picture")):
         return False
-    return is_editor(user) and not picture.articles.exists()
+    return is_editor(user) and not picture.in_use()

@@ -23,6 +23,7 @@ EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": False},
+    "NoSpellCheck": False,  # django-prose-editor turns the browser's spell-checker off
 }
 
 ALLOWED_TAGS = {

@@ -147,7 +147,7 @@ def social_image(article):
 
 
 def portrait(author, size=96, eager=False) -> dict:
-    photos = author.photos if author.photo else None
+    photos = author.photos
     crops = (photos or {}).get("crops", {})
     one, two = crops.get(f"sq{size}"), crops.get(f"sq{size * 2}") or crops.get("sq400")
     if not one:

@@ -1,20 +1,54 @@
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Picture
 from authors import accounts, rules  # noqa: F401 (accounts: the staff accounts' admin)
 from authors.models import Author
+from newsroom.images.fields import SafeImageFormField
+
+PORTRAIT_FOCUS = 35  # faces sit in the upper part of a portrait: square crops keep them
+
+
+def https_by_default(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # a typed "example.org" is a secure address
+    return field.formfield(**kwargs)
+
+
+class AuthorForm(forms.ModelForm):
+    # Into the library and onto this profile at once.
+    new_photo = SafeImageFormField(label=_("or upload a new photo"), required=False)
+
+    class Meta:
+        model = Author
+        formfield_callback = https_by_default
+        fields = [
+            "display_name",
+            "slug",
+            "job_title",
+            "photo",
+            "bio",
+            "website",
+            "x_url",
+            "facebook_url",
+            "linkedin_url",
+            "user",
+        ]
 
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "job_title", "user", "updated_at"]
+    form = AuthorForm
+    autocomplete_fields = ["photo"]
     list_select_related = ["user"]
+    list_display = ["display_name", "job_title", "user", "updated_at"]
     search_fields = ["display_name", "job_title"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["display_name", "slug", "job_title", "photo", "bio"]}),
+        (None, {"fields": ["display_name", "slug", "job_title", "photo", "new_photo", "bio"]}),
         (_("Public links"), {"fields": ["website", "x_url", "facebook_url", "linkedin_url"]}),
         (_("Account"), {"fields": ["user"]}),
     ]
@@ -36,6 +70,15 @@ class AuthorAdmin(admin.ModelAdmin):
         return {} if rules.protected_fields(request.user) else {"slug": ["display_name"]}
 
     def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("new_photo")
+        if upload:
+            obj.photo = Picture.upload_by(
+                request.user,
+                upload,
+                title=obj.display_name,
+                alt_text=obj.display_name,
+                focal_y=PORTRAIT_FOCUS,
+            )
         obj.save_by(request.user)
 
     def get_deleted_objects(self, objs, request):

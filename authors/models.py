@@ -1,16 +1,12 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline
 from authors import rules
-from newsroom.images import renditions
-from newsroom.images.fields import SafeImageField
 from newsroom.links import slug_url
 from newsroom.slugs import unique_slug
-from newsroom.uploads import RandomUploadPath
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -49,16 +45,15 @@ class Author(models.Model):
         help_text=_("Used in the author page's address. Made from the name when left empty."),
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
-    photo = SafeImageField(
-        _("photo"),
-        upload_to=RandomUploadPath("authors"),
+    photo = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.PROTECT,  # a picture in use is not deleted from the library
+        null=True,
         blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
+        related_name="portrait_of",
+        verbose_name=_("photo"),
+        help_text=_("Search the library, or upload a new photo below."),
     )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     bio = models.TextField(
         _("short bio"),
         max_length=1000,
@@ -86,22 +81,19 @@ class Author(models.Model):
         if not self.slug:
             self.slug = unique_slug(self.display_name, Author, max_length=80, exclude_pk=self.pk)
         super().save(*args, **kwargs)
-        if self.photo:
+        if self.photo_id:
             transaction.on_commit(self.refresh_renditions)
 
     def get_absolute_url(self):
         return slug_url("authors:detail", self.slug)
 
     def refresh_renditions(self):
-        self.__dict__.pop("photos", None)  # forget an answer cached before the change
-        return self.photos
+        return self.photo.refresh_portraits() if self.photo_id else None
 
-    @cached_property
+    @property
     def photos(self) -> dict | None:
         """Square crops of the photo, made now if missing; None means: no photo to show."""
-        return renditions.ensure(
-            self, "photo", "photo_renditions", (0.5, 0.35), renditions.PORTRAIT_PLAN
-        )
+        return self.photo.portraits if self.photo_id else None
 
     def delete(self, *args, **kwargs):
         self.refuse_deletion_if_published()

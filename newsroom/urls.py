@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
 
 from articles.sitemaps import SITEMAPS, news_sitemap
 from articles.views.robots import robots_txt
@@ -37,6 +38,11 @@ urlpatterns = [
 # People's pages: French at the root, English under /en/ (or the other way round with
 # LANGUAGE_CODE=en), so every page can be cached whole and linked in either language.
 urlpatterns += i18n_patterns(
+    # The admin's catalogue, with the body editor's dialogs (links, tables) in French too.
+    path(
+        "admin/jsi18n/",
+        JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"]),
+    ),
     path("admin/", admin.site.urls),
     path("auteurs/", include("articles.author_urls")),
     path("", include("articles.urls")),

@@ -52,13 +52,13 @@ class UsedFilter(admin.SimpleListFilter):
     parameter_name = "used"
 
     def lookups(self, request, model_admin):
-        return [("no", _("Unused")), ("yes", _("In an article"))]
+        return [("no", _("Unused")), ("yes", _("In use"))]
 
     def queryset(self, request, queryset):
         if self.value() == "no":
             return queryset.unused()
         if self.value() == "yes":
-            return queryset.filter(articles__isnull=False).distinct()
+            return queryset.exclude(pk__in=queryset.unused().values("pk"))
         return queryset
 
 
@@ -107,9 +107,7 @@ class PictureAdmin(admin.ModelAdmin):
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         protected = list(protected) + [
-            _("%(picture)s (used by an article)") % {"picture": picture}
-            for picture in objs
-            if picture.articles.exists()
+            _("%(picture)s (in use)") % {"picture": picture} for picture in objs if picture.in_use()
         ]
         return deleted, counts, perms_needed, protected
 
@@ -128,17 +126,15 @@ class PictureAdmin(admin.ModelAdmin):
     def used_by(self, picture):
         if not picture.pk:
             return "—"
-        articles = picture.articles.order_by("-updated_at")
-        if not articles:
-            return _("No article: it may be deleted.")
+        uses = [
+            (reverse("admin:articles_article_change", args=[a.pk]), a.headline)
+            for a in picture.articles.order_by("-updated_at")
+        ] + [
+            (reverse("admin:authors_author_change", args=[a.pk]), a.display_name)
+            for a in picture.portrait_of.order_by("display_name")
+        ]
+        if not uses:
+            return _("Nothing: it may be deleted.")
         return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li><a href="{}">{}</a></li>',
-                (
-                    (reverse("admin:articles_article_change", args=[a.pk]), a.headline)
-                    for a in articles
-                ),
-            ),
+            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', uses)
         )

@@ -18,6 +18,13 @@ LIBRARY_PERMISSIONS = {
 }
 
 
+def check_constraints_now(schema_editor):
+    """PostgreSQL defers foreign-key checks to the commit: fire them now, or the schema
+    changes after this data move fail with "pending trigger events"."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def move_featured_images(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
     Picture = apps.get_model("articles", "Picture")
@@ -48,6 +55,7 @@ def move_featured_images(apps, schema_editor):
         data["picture"] = picture.title if picture else ""
         data["picture_id"] = picture.pk if picture else None
         Revision.objects.filter(pk=revision.pk).update(data=data)
+    check_constraints_now(schema_editor)
 
 
 def move_back(apps, schema_editor):
@@ -62,6 +70,7 @@ def move_back(apps, schema_editor):
             image_focal_y=picture.focal_y,
             image_renditions=picture.renditions,
         )
+    check_constraints_now(schema_editor)
 
 
 def give_groups_the_library(apps, schema_editor):

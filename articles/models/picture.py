@@ -13,14 +13,14 @@ from newsroom.uploads import RandomUploadPath
 
 class PictureQuerySet(models.QuerySet):
     def unused(self):
-        return self.filter(articles__isnull=True)
+        return self.filter(articles__isnull=True, portrait_of__isnull=True)
 
 
 class Picture(models.Model):
     """A picture in the media library: its file, made safe on upload (formats recognised by
     content, size and pixel limits, metadata stripped, a server-made name), what is known
-    about it, and its renditions around a focal point. Articles use it; deleting one in use
-    is refused."""
+    about it, and its renditions around a focal point. Articles and authors use it;
+    deleting one in use is refused."""
 
     file = SafeImageField(
         _("file"),
@@ -44,6 +44,8 @@ class Picture(models.Model):
         help_text=_("Where the subject is, from the top edge."),
     )
     renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # Square crops, made for a picture that is an author's photo.
+    portrait_renditions = models.JSONField(default=dict, blank=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     alt_text = models.CharField(
         _("alternative text"),
@@ -125,5 +127,25 @@ class Picture(models.Model):
         return bool(self.file) and renditions.is_current(self.renditions, self._key())
 
     def refresh_renditions(self):
+        """Make what is missing now: the article sizes, and an author's square crops."""
         self.__dict__.pop("images", None)  # forget an answer cached before the change
+        if self.is_portrait():
+            self.refresh_portraits()
         return self.images
+
+    def refresh_portraits(self):
+        self.__dict__.pop("portraits", None)
+        return self.portraits
+
+    def is_portrait(self) -> bool:
+        return self.pk is not None and self.portrait_of.exists()
+
+    @cached_property
+    def portraits(self) -> dict | None:
+        """Square crops around the focal point, for an author's photo."""
+        return renditions.ensure(
+            self, "file", "portrait_renditions", self.focal, renditions.PORTRAIT_PLAN
+        )
+
+    def in_use(self) -> bool:
+        return self.articles.exists() or self.portrait_of.exists()

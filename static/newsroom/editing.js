@@ -67,3 +67,14 @@ document.addEventListener("DOMContentLoaded", function () {
     try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
   }
 });
+
+// The body is spell-checked in the article's language, which the form may change.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var language = document.getElementById("id_language");
+  var body = document.querySelector(".field-body");
+  if (!language || !body) return;
+  function follow() { body.setAttribute("lang", language.value); }
+  language.addEventListener("change", follow);
+  follow();
+});

@@ -114,3 +114,12 @@ def test_change_form_shows_only_allowed_actions(in_review, journalist, editor):
     for action in ("send_back", "publish", "schedule"):
         assert f'value="{action}"' in editor_page
     assert 'value="withdraw"' not in editor_page
+
+
+def test_the_body_editors_dialogs_speak_french(journalist):
+    """django-prose-editor's link and table dialogs read the admin's JavaScript catalogue."""
+    client = client_for(journalist)
+    form = client.get(reverse("admin:articles_article_add")).content.decode()
+    catalogue = client.get(reverse("admin:jsi18n")).content.decode()
+    assert reverse("admin:jsi18n") in form
+    assert "Modifier le lien" in catalogue and "Propri\\u00e9t\\u00e9s du tableau" in catalogue

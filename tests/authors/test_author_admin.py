@@ -5,9 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.urls import reverse
 
+from articles.models import Picture
 from authors.models import Author
 from tests.conftest import client_for
-from tests.factories import AuthorFactory
+from tests.factories import AuthorFactory, PictureFactory
+from tests.images import jpeg_upload
 
 
 def profile_post(author, **overrides):
@@ -21,6 +23,7 @@ def profile_post(author, **overrides):
         "facebook_url": author.facebook_url,
         "linkedin_url": author.linkedin_url,
         "user": str(author.user_id or ""),
+        "photo": str(author.photo_id or ""),
     }
     data.update(overrides)
     return data
@@ -103,3 +106,36 @@ def test_author_without_published_articles_can_be_deleted(editor, draft):
 def test_slug_is_made_from_the_name(db):
     assert AuthorFactory(display_name="Séverin Konan").slug == "severin-konan"
     assert AuthorFactory(display_name="Séverin Konan").slug == "severin-konan-2"
+
+
+def test_a_photo_uploaded_from_the_profile_goes_into_the_library(journalist):
+    own = journalist.author_profile
+    data = profile_post(own)
+    data["new_photo"] = jpeg_upload("moi.jpg", size=(600, 800))
+    assert client_for(journalist).post(change(own), data).status_code == 302
+    own.refresh_from_db()
+    photo = own.photo
+    assert (photo.title, photo.alt_text, photo.uploaded_by) == (
+        own.display_name,
+        own.display_name,
+        journalist,
+    )
+    assert (photo.focal_x, photo.focal_y) == (50, 35)  # a face sits in the upper part
+    assert {name: crop[:2] for name, crop in photo.refresh_portraits()["crops"].items()} == {
+        "sq96": [96, 96],
+        "sq192": [192, 192],
+        "sq400": [400, 400],
+    }
+
+
+def test_a_photo_from_the_library_is_in_use_and_kept(editor, journalist):
+    picture = PictureFactory(title="Portrait d’Awa")
+    own = journalist.author_profile
+    client_for(journalist).post(change(own), profile_post(own, photo=str(picture.pk)))
+    assert Author.objects.get(pk=own.pk).photo == picture
+    assert not Picture.objects.unused().filter(pk=picture.pk).exists()
+    used_by = client_for(editor).get(reverse("admin:articles_picture_change", args=[picture.pk]))
+    assert own.display_name in used_by.content.decode()
+    delete = reverse("admin:articles_picture_delete", args=[picture.pk])
+    assert client_for(editor).post(delete, {"post": "yes"}).status_code == 403
+    assert Picture.objects.filter(pk=picture.pk).exists()

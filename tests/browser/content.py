@@ -16,7 +16,9 @@ STORY_BODY = (
 
 def give_portrait(author, job_title="Journaliste", bio="Couvre l’économie depuis Abidjan."):
     author.job_title, author.bio = job_title, bio
-    author.photo.save("portrait.jpg", portrait(author.display_name), save=False)
+    author.photo = Picture.objects.create(
+        file=portrait(author.display_name), title=author.display_name, alt_text=author.display_name
+    )
     author.save()
 
 

@@ -44,6 +44,9 @@ def journalist_writes_and_submits(new_context, journalist) -> Article:
     page.fill("#id_headline", HEADLINE)
     page.fill("#id_standfirst", "Trois centrales photovoltaïques doivent ouvrir d’ici 2030.")
     write_body(ProseEditor(page))
+    # Spell-checked, in the article's language (the editor turned the browser's check off).
+    assert page.locator(".ProseMirror[contenteditable=true]").get_attribute("spellcheck") != "false"
+    assert page.locator(".field-body").get_attribute("lang") == "fr"
     page.select_option("#id_section", label="Économie")
     page.fill("#id_tags", ", ".join(TAGS))
     page.set_input_files(

@@ -1,5 +1,5 @@
-"""The move into the media library (articles/migrations/0008): every featured image becomes
-a Picture, with nothing lost, and revisions name it."""
+"""The move into the media library (articles 0008, authors 0002): every featured image and
+author photo becomes a Picture, with nothing lost, and revisions name it."""
 
 import pytest
 from django.core.files.base import ContentFile
@@ -9,6 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from PIL import Image
 
 from articles.models import Article, Picture, Revision
+from authors.models import Author
 from tests.images import makers
 
 BEFORE = ("articles", "0007_rate_counts")
@@ -16,7 +17,7 @@ BEFORE = ("articles", "0007_rate_counts")
 
 def migrate(target):
     executor = MigrationExecutor(connection)
-    executor.migrate([target] if target else executor.loader.graph.leaf_nodes("articles"))
+    executor.migrate([target] if target else executor.loader.graph.leaf_nodes())
     return executor.loader.project_state([target]).apps if target else None
 
 
@@ -60,10 +61,20 @@ def test_featured_images_move_into_the_library_with_nothing_lost():
         data={"headline": "Le marché", "featured_image": name, "image_focal": [20, 70]},
     )
     OldRevision.objects.create(article=bare, number=1, data={"headline": "Sans photo"})
+    portrait = default_storage.save("authors/2024/05/visage.jpg", ContentFile(photo))
+    squares = {"key": "p", "widths": [], "crops": {"sq96": [96, 96, "a.webp", "a.jpg"]}}
+    old.get_model("authors", "Author").objects.create(
+        display_name="Awa Koné",
+        slug="awa-kone",
+        photo=portrait,
+        photo_width=1200,
+        photo_height=675,
+        photo_renditions=squares,
+    )
 
     migrate(None)
 
-    picture = Picture.objects.get()  # one file, one picture, however many articles use it
+    picture = Picture.objects.get(file=name)  # one file, one picture, whoever uses it
     assert picture.file.name == name and default_storage.exists(name)
     assert (picture.width, picture.height, picture.focal_x, picture.focal_y) == (1200, 675, 20, 70)
     assert picture.renditions == record
@@ -83,3 +94,8 @@ def test_featured_images_move_into_the_library_with_nothing_lost():
         "picture_id": picture.pk,
     }
     assert Revision.objects.get(article=bare).data["picture_id"] is None
+    face = Author.objects.get(slug="awa-kone").photo
+    assert face.file.name == portrait and (face.width, face.height) == (1200, 675)
+    assert (face.title, face.alt_text, face.focal_y) == ("Awa Koné", "Awa Koné", 35)
+    assert face.portrait_renditions == squares
+    assert Picture.objects.count() == 2

@@ -124,7 +124,9 @@ def test_renditions_carry_no_metadata(db):
 
 def test_author_photo_square_crops(editor):
     author = editor.author_profile
-    author.photo = upload(makers.encoded(Image.new("RGB", (600, 800), "navy"), "JPEG"))
+    author.photo = PictureFactory(
+        file=upload(makers.encoded(Image.new("RGB", (600, 800), "navy"), "JPEG"))
+    )
     author.save()
     crops = author.refresh_renditions()["crops"]
     assert {name: crop[:2] for name, crop in crops.items()} == {

@@ -123,10 +123,10 @@ def test_a_page_still_waiting_for_its_picture_is_not_kept(client, editor):
 
 
 def test_an_author_photo_still_being_made_is_not_kept(client, editor):
-    author = AuthorFactory()
-    author.photo.save("portrait.jpg", jpeg_upload(size=(600, 600)), save=True)
+    photo = PictureFactory(file=jpeg_upload("portrait.jpg", size=(600, 600)))
+    author = AuthorFactory(photo=photo)
     article = publish(ArticleFactory(authors=[author]), editor)
-    key = renditions.plan_key(author.photo.name, (0.5, 0.35), renditions.PORTRAIT_PLAN)
+    key = renditions.plan_key(photo.file.name, photo.focal, renditions.PORTRAIT_PLAN)
     cache.add(f"renditions:{key}", True, 60)
     try:
         page(client, article)
