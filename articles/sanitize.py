@@ -23,6 +23,10 @@ EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": False},
+    "Table": True,  # the editor's first row is a header row
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
     "NoSpellCheck": False,  # django-prose-editor turns the browser's spell-checker off
 }
 
@@ -49,17 +53,27 @@ ALLOWED_TAGS = {
     "figure",
     "figcaption",
     "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {
+    "*": {"lang", "title"},  # a quotation in another language, a tooltip
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # In nh3's output every attribute value is in double quotes, with any quote inside escaped.
 _IMAGE = re.compile(r'<img((?:\s+[\w-]+="[^"]*")*)\s*/?>')
-_FIGURE_WITHOUT_IMAGE = re.compile(r"<figure>(?:(?!<img\b|</figure>).)*</figure>", re.DOTALL)
+# An innermost figure holding no picture (nested ones go from the inside out).
+_FIGURE_WITHOUT_IMAGE = re.compile(r"<figure>(?:(?!<img\b|</?figure>).)*</figure>", re.DOTALL)
 
 
 def own_picture(src: str) -> str | None:
@@ -74,7 +88,11 @@ def own_picture(src: str) -> str | None:
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    return own_picture(value) if (tag, name) == ("img", "src") else value
+    if (tag, name) == ("img", "src"):
+        return own_picture(value)
+    if name in ("colspan", "rowspan"):  # a small whole number, or nothing
+        return value if value.isascii() and value.isdigit() and 1 <= int(value) <= 50 else None
+    return value
 
 
 _cleaner = nh3.Cleaner(
@@ -87,14 +105,24 @@ _cleaner = nh3.Cleaner(
 )
 
 
-def _without_sourceless_pictures(html: str) -> str:
+def _tidy(html: str) -> str:
+    """No picture without its source, and no figure without its picture."""
     html = _IMAGE.sub(lambda m: m.group(0) if ' src="' in m.group(1) else "", html)
-    return _FIGURE_WITHOUT_IMAGE.sub("", html)
+    while (emptied := _FIGURE_WITHOUT_IMAGE.sub("", html)) != html:
+        html = emptied
+    return html
 
 
 def sanitize_html(html: str) -> str:
-    """Allowlisted tags, attributes and URL schemes, and our own pictures only; idempotent."""
-    return _without_sourceless_pictures(_cleaner.clean(html or "")).strip()
+    """Allowlisted tags, attributes and URL schemes, and our own pictures only; idempotent:
+    badly nested markup can read differently once serialised, so it is cleaned until stable."""
+    cleaned = html or ""
+    for _attempt in range(5):
+        again = _tidy(_cleaner.clean(cleaned)).strip()
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
 
 
 def html_to_text(html: str) -> str:

@@ -123,3 +123,8 @@ def test_the_body_editors_dialogs_speak_french(journalist):
     catalogue = client.get(reverse("admin:jsi18n")).content.decode()
     assert reverse("admin:jsi18n") in form
     assert "Modifier le lien" in catalogue and "Propri\\u00e9t\\u00e9s du tableau" in catalogue
+
+
+def test_the_body_editor_offers_tables(journalist):
+    form = client_for(journalist).get(reverse("admin:articles_article_add")).content.decode()
+    assert "&quot;Table&quot;:true" in form  # the extension, in the editor's configuration

@@ -207,3 +207,14 @@ def test_authors_and_tags_keep_their_order(client, story):
     assert html.index("Zoé Première") < html.index("Ali Second")
     boxes = html[html.index('class="author-box"') :]
     assert boxes.index("Zoé Première") < boxes.index("Ali Second")
+
+
+def test_tables_reach_the_reader(client, editor):
+    body = (
+        "<p>Les résultats.</p>"
+        "<table><tbody><tr><th><p>Ville</p></th><th><p>Taux</p></th></tr>"
+        "<tr><td><p>Korhogo</p></td><td><p>12 %</p></td></tr></tbody></table>"
+    )
+    article = publish(ArticleFactory(authors=[AuthorFactory()], body=body), editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<th><p>Ville</p></th>" in page and "<td><p>12 %</p></td>" in page
