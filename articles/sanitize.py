@@ -127,5 +127,5 @@ def sanitize_html(html: str) -> str:
 
 def html_to_text(html: str) -> str:
     """The readable text of a body: tags dropped, entities decoded, spaces between blocks."""
-    spaced = re.sub(r"</(p|h2|h3|h4|li|blockquote|figcaption)>|<br\s*/?>", " ", html or "")
+    spaced = re.sub(r"</(p|h2|h3|h4|li|blockquote|figcaption|th|td)>|<br\s*/?>", " ", html or "")
     return " ".join(unescape(strip_tags(spaced)).split())

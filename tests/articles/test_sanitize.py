@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize_html
+from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, html_to_text, sanitize_html
 from tests.factories import ArticleFactory
 
 HOSTILE = [
@@ -176,3 +176,8 @@ def test_whatever_is_pasted_the_body_holds_only_the_schema(html):
     cleaned = sanitize_html(html)
     SchemaCheck().feed(cleaned)
     assert sanitize_html(cleaned) == cleaned
+
+
+def test_table_cells_are_words_apart_in_the_searchable_text():
+    html = "<table><tbody><tr><th>Ville</th><th>Taux</th></tr></tbody></table><p>Fin</p>"
+    assert html_to_text(html) == "Ville Taux Fin"
