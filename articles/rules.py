@@ -105,7 +105,7 @@ def can_change_picture(user, picture) -> bool:
     """Editors correct any picture's details; journalists those they uploaded."""
     if not (user and user.is_active and user.has_perm("articles.change_picture")):
         return False
-    return is_editor(user) or (picture.pk is None or picture.uploaded_by_id == user.pk)
+    return is_editor(user) or picture.uploaded_by_id == user.pk
 
 
 def can_delete_picture(user, picture) -> bool:

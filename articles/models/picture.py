@@ -100,10 +100,13 @@ class Picture(models.Model):
         return picture
 
     def save_by(self, user) -> None:
-        if not rules.can_change_picture(user, self):
-            raise PermissionDenied
+        """Add or change on behalf of `user`, refusing what they may not do."""
         if self.pk is None:
+            if not rules.can_add_picture(user):
+                raise PermissionDenied
             self.uploaded_by = user
+        elif not rules.can_change_picture(user, self):
+            raise PermissionDenied
         self.save()
 
     def delete_by(self, user) -> None:

@@ -2,6 +2,7 @@
 from the article, thumbnails, preview, focal point and the shared-card check."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -224,3 +225,12 @@ def test_admin_list_queries_do_not_grow_with_pictures(editor):
     add(5)
     assert queries(reverse("admin:articles_article_changelist")) == (articles, thumbs + 5)
     assert queries(LIBRARY)[0] == pictures
+
+
+def test_adding_to_the_library_needs_the_right_to_add(outsider, journalist):
+    picture = Picture(file=upload(makers.encoded(Image.new("RGB", (50, 50)), "JPEG")), title="x")
+    with pytest.raises(PermissionDenied):
+        picture.save_by(outsider)  # staff, in no group
+    picture.alt_text = "Une photo"
+    picture.save_by(journalist)
+    assert Picture.objects.get(pk=picture.pk).uploaded_by == journalist
