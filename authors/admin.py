@@ -5,11 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Picture
+from articles.models.picture import PORTRAIT_FOCAL_Y
 from authors import accounts, rules  # noqa: F401 (accounts: the staff accounts' admin)
 from authors.models import Author
 from newsroom.images.fields import SafeImageFormField
-
-PORTRAIT_FOCUS = 35  # faces sit in the upper part of a portrait: square crops keep them
 
 
 def https_by_default(field, **kwargs):
@@ -77,7 +76,7 @@ class AuthorAdmin(admin.ModelAdmin):
                 upload,
                 title=obj.display_name,
                 alt_text=obj.display_name,
-                focal_y=PORTRAIT_FOCUS,
+                focal_y=PORTRAIT_FOCAL_Y,
             )
         obj.save_by(request.user)
 

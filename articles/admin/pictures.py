@@ -32,15 +32,22 @@ def picture_preview(picture, alt, focal_editable) -> str:
         if images
         else picture.file.url
     )
-    hint = _("Click the picture to set its focal point.") if focal_editable else ""
+    if focal_editable:
+        hint = _("Click the picture to set its focal point.")
+    else:  # an article's form: the focal point belongs to the picture, in the library
+        hint = format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_picture_change", args=[picture.pk]),
+            _("Change its focal point or file in the library."),
+        )
     return format_html(
-        '<div class="focal-preview" data-focal-x="{}" data-focal-y="{}">'
-        '<img src="{}" alt="{}" width="320"><span class="focal-dot" aria-hidden="true"></span></div>'
+        '<div class="focal-preview"><img src="{}" alt="{}" width="320">'
+        '<span class="focal-dot" style="left: {}%; top: {}%" aria-hidden="true"></span></div>'
         '<p class="help">{} × {} px. {}</p>',
-        picture.focal_x,
-        picture.focal_y,
         src,
         alt,
+        picture.focal_x,
+        picture.focal_y,
         picture.width,
         picture.height,
         hint,

@@ -13,6 +13,7 @@ from articles import workflow
 from articles.changes import touch
 from articles.demo import content, images
 from articles.models import Article, Byline, Picture, Section
+from articles.models.picture import PORTRAIT_FOCAL_Y
 from authors.models import Author
 
 
@@ -76,7 +77,7 @@ def _authors(users, created):
                 file=images.portrait(author.display_name),
                 title=author.display_name,
                 alt_text=author.display_name,
-                focal_y=35,  # a face in the upper part: square crops keep it
+                focal_y=PORTRAIT_FOCAL_Y,
             )
             author.save()
             created["authors"] += 1

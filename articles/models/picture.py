@@ -10,6 +10,9 @@ from newsroom.images import renditions
 from newsroom.images.fields import SafeImageField
 from newsroom.uploads import RandomUploadPath
 
+# Where a portrait's focal point starts, down the picture (%): a face sits in its upper part.
+PORTRAIT_FOCAL_Y = 35
+
 
 class PictureQuerySet(models.QuerySet):
     def unused(self):

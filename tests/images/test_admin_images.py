@@ -169,7 +169,9 @@ def test_journalists_change_only_the_pictures_they_uploaded(journalist, colleagu
 
 # --- what the desk sees of an article's picture ----------------------------------------------
 def test_list_shows_thumbnails_and_form_shows_preview_and_card(draft, editor):
-    picture = PictureFactory(file=upload(makers.encoded(Image.new("RGB", (800, 600)), "JPEG")))
+    picture = PictureFactory(
+        file=upload(makers.encoded(Image.new("RGB", (800, 600)), "JPEG")), focal_x=20, focal_y=70
+    )
     picture.refresh_renditions()
     draft.picture = picture
     draft.save()
@@ -177,7 +179,8 @@ def test_list_shows_thumbnails_and_form_shows_preview_and_card(draft, editor):
     listing = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert 'class="admin-thumb"' in listing and "/w320.jpg" in listing
     form = client.get(change(draft)).content.decode()
-    assert 'class="focal-preview"' in form
+    assert 'class="focal-preview"' in form and "left: 20%; top: 70%" in form
+    assert f'href="{picture_change(picture)}"' in form  # its focal point is set in the library
     assert 'class="social-card"' in form and "/og.jpg" in form
     assert "1200 × 630" in form  # the picture is too small for a shared card
 
