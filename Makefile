@@ -40,7 +40,9 @@ check: $(STAMP)
 # Refresh the French catalogue after changing interface text, translate, then compile.
 messages: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py makemessages -d djangojs -l fr --ignore=.venv --ignore=tests --ignore=bench --ignore=node_modules --ignore=staticfiles --no-obsolete
 	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
+	msgfmt --check -o locale/fr/LC_MESSAGES/djangojs.mo locale/fr/LC_MESSAGES/djangojs.po
 
 # Load test on this machine's PostgreSQL and Redis: ARTICLES=100000 make bench
 bench: $(STAMP)

@@ -21,7 +21,16 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 
 from articles import freshness, search
-from articles.models import Article, Byline, Picture, Revision, Section, Status, Tagging
+from articles.models import (
+    Article,
+    ArticleNote,
+    Byline,
+    Picture,
+    Revision,
+    Section,
+    Status,
+    Tagging,
+)
 from authors.models import Author
 
 
@@ -126,6 +135,20 @@ def byline_changed(sender, instance, **kwargs):
     touch([instance.article_id])
     if article["status"] == Status.PUBLISHED:
         freshness.bump_after_commit(pages_of(instance.article_id, authors=[instance.author]))
+
+
+@receiver(post_save, sender=ArticleNote)
+@receiver(post_delete, sender=ArticleNote)
+def note_changed(sender, instance, created=False, **kwargs):
+    """Its log is part of the article's page: the page, its parts and the log's page are
+    rendered again; a new entry also dates the article's last change."""
+    found = Article.objects.filter(pk=instance.article_id)
+    if created:
+        found.update(generation=F("generation") + 1, revised_at=instance.created_at)
+    else:
+        found.update(generation=F("generation") + 1)
+    if found.filter(status=Status.PUBLISHED).exists():
+        freshness.bump_after_commit(pages_of(instance.article_id))
 
 
 @receiver(post_save, sender=Author)

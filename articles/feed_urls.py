@@ -6,6 +6,7 @@ app_name = "feeds"
 urlpatterns = [
     path("rss/", feeds.ArticleFeed(), name="site-rss"),
     path("atom/", feeds.SiteAtomFeed(), name="site-atom"),
+    path("rectificatifs/rss/", feeds.CorrectionsFeed(), name="corrections-rss"),
     path("rubrique/<slug:slug>/rss/", feeds.SectionFeed(), name="section-rss"),
     path("rubrique/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section-atom"),
     path("auteur/<slug:slug>/rss/", feeds.AuthorFeed(), name="author-rss"),

@@ -2,6 +2,7 @@
 
 Django's syndication framework writes each feed's channel; each article's item is written
 once per change and kept in the cache with the article's other parts (articles/fragments.py).
+An item carries the text in full (as WordPress's feeds do) and the featured picture.
 """
 
 import copy
@@ -12,17 +13,19 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from articles import fragments, queries
+from articles import feed_content, fragments, queries
 from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from newsroom.absolute import absolute
 
 FEED_LENGTH = 30
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
 
 
 class KeptItems:
@@ -38,18 +41,51 @@ class KeptItems:
     def latest_post_date(self):
         return self.latest or super().latest_post_date()
 
+    def add_media(self, handler, item):
+        """The featured picture in Media RSS, which feed readers show as the item's picture."""
+        picture = item["picture"]
+        if picture is None:
+            return
+        attributes = {
+            "medium": "image",
+            **{k: str(picture[k]) for k in ("url", "width", "height", "type")},
+        }
+        handler.startElement("media:content", attributes)
+        handler.addQuickElement("media:description", picture["alt"])
+        if picture["credit"]:
+            handler.addQuickElement("media:credit", picture["credit"])
+        handler.endElement("media:content")
+
 
 class KeptRss(KeptItems, Rss201rev2Feed):
     item_tag = "item"
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": CONTENT, "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["full_text"])
+        self.add_media(handler, item)
 
 
 class KeptAtom(KeptItems, Atom1Feed):
     item_tag = "entry"
 
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["full_text"], {"type": "html"})
+        self.add_media(handler, item)
+
 
 class ArticleFeed(Feed):
     feed_type = KeptRss
     building = ()  # the articles whose items this copy of the feed writes (items_xml)
+    body_pictures = {}  # the library pictures their texts show, by id
+    featured = {}  # their featured pictures, by article id
 
     def get_object(self, request, *args, **kwargs):
         return None
@@ -82,7 +118,9 @@ class ArticleFeed(Feed):
     def items_xml(self, articles, obj, request, feed) -> list[str]:
         """These articles' items, as the framework writes them from the item_ methods."""
         maker = copy.copy(self)  # one instance of the feed serves every thread
-        maker.building = queries.with_credits_and_tags(articles)
+        maker.building = queries.with_credits_and_tags(queries.in_full(articles))
+        maker.body_pictures = queries.pictures_in(" ".join(a.body for a in maker.building))
+        maker.featured = {a.pk: feed_content.featured_picture(a) for a in maker.building}
         items = Feed.get_feed(maker, obj, request).items
         return [_written(feed, item) for item in items]
 
@@ -116,6 +154,16 @@ class ArticleFeed(Feed):
 
     def item_categories(self, item):
         return [item.section.name, *(tag.name for tag in item.tag_list)]
+
+    def item_extra_kwargs(self, item):
+        return {
+            "full_text": feed_content.full_text(item.body, self.body_pictures),
+            "picture": self.featured[item.pk],
+        }
+
+    def item_enclosures(self, item):
+        picture = self.featured[item.pk]
+        return [Enclosure(picture["url"], picture["length"], picture["type"])] if picture else []
 
 
 def _written(feed, item: dict) -> str:
@@ -187,3 +235,38 @@ class AuthorAtomFeed(AtomMixin, AuthorFeed):
 
 class TagAtomFeed(AtomMixin, TagFeed):
     pass
+
+
+class CorrectionsFeed(Feed):
+    """The latest corrections and updates, one item each, linking to its article's log."""
+
+    def title(self):
+        return f"{_('Corrections and updates')} · {settings.SITE_NAME}"
+
+    def description(self):
+        return _("What %(site)s corrected or updated in its published articles") % {
+            "site": settings.SITE_NAME
+        }
+
+    def link(self):
+        return absolute(reverse("articles:corrections"))
+
+    def items(self):
+        return queries.latest_notes()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return f"{item.get_kind_display()} · {item.article.headline}"
+
+    def item_description(self, item):
+        return escape(item.text)  # text to readers, HTML to feed readers
+
+    def item_link(self, item):
+        return absolute(f"{item.article.get_absolute_url()}#corrections")
+
+    def item_guid(self, item):
+        return absolute(f"{item.article.get_absolute_url()}#note-{item.pk}")
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from articles.models import Article, Revision
+from articles.models.article import ORIGINAL_ADDRESS
 from articles.revisions import changed_labels
 from newsroom.images.fields import SafeImageFormField
 
@@ -47,9 +48,22 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=_("JPEG, PNG, WebP or GIF; at least 1200 × 630 pixels for sharing."),
     )
 
+    # A typed "example.org/story" is a secure address; a `javascript:` one is refused with
+    # the model's own words.
+    canonical_url = Article._meta.get_field("canonical_url").formfield(
+        assume_scheme="https",
+        error_messages={"invalid": ORIGINAL_ADDRESS.message},
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["started_version"].initial = self.instance.version
+
+    def clean_published_at(self):
+        # The time field shows whole seconds: left as shown, the stored time stays exact.
+        if self.instance.pk and "published_at" not in self.changed_data:
+            return self.instance.published_at
+        return self.cleaned_data["published_at"]
 
     def clean(self):
         cleaned = super().clean()
@@ -108,5 +122,13 @@ class ArticleAdminForm(forms.ModelForm):
             "image_credit",
             "published_at",
             "is_lead",
-            "correction",
+            "seo_title",
+            "meta_description",
+            "social_title",
+            "social_description",
+            "canonical_url",
         ]
+        widgets = {
+            "meta_description": forms.Textarea(attrs={"rows": 3}),
+            "social_description": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -35,8 +35,14 @@ def render(template: str, context: dict) -> str:
 
 
 def render_parts(article) -> tuple[str, str]:
-    """The article page's <meta> tags and its <article>, from the article in full."""
-    context = {"article": article, "json_ld": metadata.news_article(article)}
+    """The article page's <head> tags (its <title> among them) and its <article>, from the
+    article in full."""
+    article.pictures_in_body = queries.pictures_in(article.body)
+    context = {
+        "article": article,
+        "meta": metadata.article_head(article),
+        "json_ld": metadata.news_article(article),
+    }
     return render("articles/article_head.html", context), render(
         "articles/article_main.html", context
     )
@@ -45,6 +51,8 @@ def render_parts(article) -> tuple[str, str]:
 def is_complete(article) -> bool:
     """False while a picture shows its placeholder: its renditions are still being made."""
     if article.picture_id and not article.images:
+        return False
+    if not all(p.images for p in getattr(article, "pictures_in_body", {}).values()):
         return False
     return all(author.photos for author in article.byline_authors if author.photo_id)
 

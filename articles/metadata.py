@@ -1,4 +1,7 @@
-"""Structured data (schema.org JSON-LD) for articles and author pages."""
+"""What search engines and shared links read of a page: its title, description and canonical
+address, and structured data (schema.org JSON-LD) for articles and author pages."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -6,6 +9,7 @@ from django.templatetags.static import static
 from django.utils.timezone import localtime
 
 from newsroom.absolute import absolute
+from newsroom.text import clean_line
 
 
 def _person(author) -> dict:
@@ -38,15 +42,57 @@ def publisher() -> dict:
     }
 
 
+def _or(own: str, fallback: str) -> str:
+    """The article's own text for this place, or the fallback when it has none."""
+    return clean_line(own) or fallback
+
+
+def search_title(article) -> str:
+    return _or(article.seo_title, article.headline)
+
+
+def search_description(article) -> str:
+    return _or(article.meta_description, article.standfirst)
+
+
+def shared_title(article) -> str:
+    return _or(article.social_title, article.headline)
+
+
+def shared_description(article) -> str:
+    return _or(article.social_description, article.standfirst)
+
+
+def canonical_url(article) -> str:
+    """The original's address for syndicated copy, else the article's own."""
+    given = urlsplit(article.canonical_url)
+    if given.scheme in ("http", "https") and given.hostname:  # as the model validates it
+        return article.canonical_url
+    return absolute(article.get_absolute_url())
+
+
+def article_head(article) -> dict:
+    """What the article page's <head> says of it (templates/jinja2/articles/article_head.html)."""
+    return {
+        "title": search_title(article),
+        "description": search_description(article),
+        "shared_title": shared_title(article),
+        "shared_description": shared_description(article),
+        "canonical": canonical_url(article),
+    }
+
+
 def news_article(article) -> dict:
     url = absolute(article.get_absolute_url())
+    notes = getattr(article, "notes", [])  # its log, newest first (queries.article_in_full)
+    modified = max([article.last_modified, *(note.created_at for note in notes[:1])])
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
-        "description": article.standfirst,
+        "description": search_description(article),
         "datePublished": localtime(article.published_at).isoformat(),
-        "dateModified": localtime(article.last_modified).isoformat(),
+        "dateModified": localtime(modified).isoformat(),
         "author": [_person(author) for author in article.byline_authors],
         "publisher": publisher(),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
@@ -55,6 +101,16 @@ def news_article(article) -> dict:
         "inLanguage": article.language,
         "keywords": [tag.name for tag in article.tag_list],
     }
+    corrections = [note for note in notes if note.kind == note.Kind.CORRECTION]
+    if corrections:  # an update is news, not a correction: it only dates the change
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": note.text,
+                "datePublished": localtime(note.created_at).isoformat(),
+            }
+            for note in corrections
+        ]
     crops = (article.images or {}).get("crops", {})
     images = [
         absolute(default_storage.url(crops[n][3])) for n in ("1x1", "4x3", "16x9") if n in crops

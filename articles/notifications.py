@@ -1,4 +1,4 @@
-"""Emails the workflow sends: to editors on submission, to the authors on return or publication."""
+"""Workflow emails: to editors on submission; to authors on return, publication or unpublication."""
 
 import logging
 
@@ -39,6 +39,7 @@ RECIPIENTS = {
     "send_back": author_emails,
     "publish": author_emails,
     "schedule": author_emails,
+    "unpublish": author_emails,
 }
 
 

@@ -12,7 +12,8 @@ from django.db.models import (
 )
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Section, Tagging
+from articles import body_pictures
+from articles.models import Article, ArticleNote, Byline, Picture, Section, Tagging
 from authors.models import Author
 
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author__photo"))
@@ -64,8 +65,30 @@ def article_in_full(**lookup) -> Article | None:
     """The published article (by pk or slug) with everything its own parts show: its
     bylines' authors and its tags too."""
     found = published().select_related("section", "picture").defer(*SEARCH_FIELDS).filter(**lookup)
+    found = found.order_by()  # one article: sorting it costs a fifth of the query's compiling
     article = next(iter(found), None)
-    return article and with_credits_and_tags([article])[0]
+    if article is not None:
+        with_credits_and_tags([article])
+        article.notes = list(article.corrections.all())  # its log, newest first
+    return article
+
+
+def latest_notes():
+    """Corrections and updates of published articles, newest first, each with its article."""
+    return (
+        ArticleNote.objects.filter(article__in=published().values("pk"))
+        .select_related("article")
+        .only("kind", "text", "created_at", "article__slug", "article__headline")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def in_full(articles) -> list[Article]:
+    """The same articles read again with their text and featured picture, in their order."""
+    ids = [article.pk for article in articles]
+    found = Article.objects.select_related("section", "picture").defer("body_text", *SEARCH_FIELDS)
+    found = found.in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 # The two below fill what the articles' byline_authors and tag_list would read, one query
@@ -140,6 +163,12 @@ def by_author(author):
 
 def tagged(tag):
     return cards().filter(taggings__tag=tag)
+
+
+def pictures_in(body: str) -> dict:
+    """The library pictures an article's text shows, by id: no query for a text without."""
+    ids = body_pictures.picture_ids(body)
+    return Picture.objects.in_bulk(ids) if ids else {}
 
 
 def public_tag(slug: str) -> Tag | None:

@@ -1,24 +1,38 @@
-"""Comparing and restoring revisions: what changed between two saves, field by field."""
+"""Comparing and restoring revisions: what changed between two saves, field by field, and
+which pictures (a gallery's among them) and embeds the text gained or lost."""
 
 import difflib
 
+from django.core.files.storage import default_storage
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
+from articles import body_pictures, embeds
+from articles.models import Picture, Status
 from articles.models.revision import SNAPSHOT_FIELDS
 from articles.sanitize import html_to_text
 
-TEXT_FIELDS = {"headline", "standfirst", "body", "correction", "image_alt", "image_caption"}
+TEXT_FIELDS = {"headline", "standfirst", "body", "image_alt", "image_caption"}
 
 
 def _display(field, value) -> str:
     if field == "body":
         return html_to_text(value or "")
+    if field == "status" and value:
+        return str(Status.label_of(value))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if value is None:
         return "—"
     return str(value)
+
+
+def _value(data: dict, field: str, other: dict):
+    # A snapshot older than a text field lacks it: the field was empty then.
+    if field not in data and isinstance(other.get(field), str):
+        return ""
+    return data.get(field)
 
 
 def word_diff(old: str, new: str) -> tuple[str, str]:
@@ -42,8 +56,10 @@ def compare(old: dict, new: dict) -> list[dict]:
     """One row per field: label, both values marked up, and whether it changed."""
     rows = []
     for field, label in SNAPSHOT_FIELDS:
-        before, after = _display(field, old.get(field)), _display(field, new.get(field))
-        changed = before != after
+        before = _display(field, _value(old, field, new))
+        after = _display(field, _value(new, field, old))
+        # A picture or embed changes the body, not always its words.
+        changed = before != after or (field == "body" and old.get(field) != new.get(field))
         if changed and field in TEXT_FIELDS:
             left, right = word_diff(before, after)
         elif changed:
@@ -56,3 +72,55 @@ def compare(old: dict, new: dict) -> list[dict]:
 
 def changed_labels(old: dict, new: dict) -> list[str]:
     return [str(row["label"]) for row in compare(old, new) if row["changed"]]
+
+
+def _thumbnail(picture) -> dict | None:
+    # Only what was already made: a comparison never makes renditions itself.
+    widths = (picture.renditions or {}).get("widths") if picture else None
+    if not widths:
+        return None
+    width, height, _webp, fallback = widths[0]
+    return {"src": default_storage.url(fallback), "height": round(80 * height / width)}
+
+
+def media_rows(old: dict, new: dict) -> list[dict]:
+    """A row for the text's pictures and one for its embeds, when they differ: what only the
+    older revision shows was removed, what only the newer shows added. One query for all
+    the pictures."""
+    before, after = body_pictures.uses(old.get("body")), body_pictures.uses(new.get("body"))
+    gone = {key: alt for key, alt in before.items() if key not in after}
+    came = {key: alt for key, alt in after.items() if key not in before}
+    ids = {pk for pk, _gallery in gone | came}
+    library = Picture.objects.only("title", "renditions").in_bulk(ids)  # all the page reads
+
+    def shown(uses):
+        return [
+            {
+                "picture": library.get(pk),
+                "thumbnail": _thumbnail(library.get(pk)),
+                "alt": alt,
+                "in_gallery": in_gallery,
+            }
+            for (pk, in_gallery), alt in uses.items()
+        ]
+
+    rows = []
+    if gone or came:
+        removed, added = (_("Pictures removed"), shown(gone)), (_("Pictures added"), shown(came))
+        rows.append(
+            {"kind": "pictures", "label": _("pictures in the text"), "sides": [removed, added]}
+        )
+    before, after = embeds.in_text(old.get("body")), embeds.in_text(new.get("body"))
+    gone = [embed for embed in before if embed not in after]
+    came = [embed for embed in after if embed not in before]
+    if gone or came:
+        removed, added = (_("Embeds removed"), gone), (_("Embeds added"), came)
+        rows.append({"kind": "embeds", "label": _("embeds in the text"), "sides": [removed, added]})
+    return rows
+
+
+def without_deleted_pictures(html: str) -> tuple[str, int]:
+    """The text without the pictures deleted from the library since, and how many went."""
+    ids = {pk for pk, _gallery in body_pictures.uses(html)}
+    kept = set(Picture.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    return body_pictures.without(html, ids - kept), len(ids - kept)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 EDITOR_PERMISSION = "articles.publish_article"
 
 # Fields that only editors may set, whatever a form posts, with their value on a new article.
-EDITOR_ONLY_FIELDS = {"published_at": None, "correction": "", "is_lead": False}
+EDITOR_ONLY_FIELDS = {"published_at": None, "is_lead": False}
 
 
 def is_editor(user) -> bool:
@@ -43,6 +43,16 @@ def can_edit(user, article) -> bool:
         and (article.status == article.Status.DRAFT or article.is_scheduled)
         and is_author(user, article)
     )
+
+
+def can_log_note(user) -> bool:
+    """Editors log corrections and updates; the log of a published article is public."""
+    return is_editor(user)
+
+
+def can_delete_note(user) -> bool:
+    """A log is not rewritten: only a superuser removes an entry (one logged by mistake)."""
+    return bool(user and user.is_active and user.is_superuser)
 
 
 def can_see_revisions(user, article) -> bool:

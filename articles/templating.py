@@ -1,19 +1,27 @@
 """What the reader's templates call (newsroom/jinja.py): links, menus, pictures, wording."""
 
 import json
+import re
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import capfirst
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, ngettext, override
+from django.utils.translation import (
+    get_language,
+    get_language_info,
+    gettext_lazy,
+    ngettext,
+    override,
+)
 from django.utils.translation import gettext as _
 
-from articles import fragments, freshness, search
+from articles import body_pictures, embeds, fragments, freshness, search
 from articles.share import share_links
 from newsroom.absolute import absolute
 from newsroom.links import slug_url
@@ -115,16 +123,20 @@ ARTICLE_SIZES = "(min-width: 44rem) 42rem, 100vw"
 
 
 def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
+    """The article's featured picture: see picture_sources."""
+    fallback = (article.image_width or 1600, article.image_height or 900)
+    return picture_sources(article.images, article.image_alt, eager, sizes, fallback)
+
+
+def picture_sources(images, alt, eager=False, sizes=ARTICLE_SIZES, fallback=(1600, 900)) -> dict:
     """<picture> with WebP and fallback srcsets, explicit size, lazy unless above the fold.
 
     When the renditions cannot be made (another process is making them, or the stored
-    original is damaged, which is logged) a placeholder of the same shape stands in.
+    original is damaged, which is logged) a placeholder of the `fallback` shape stands in.
     """
-    context = {"alt": article.image_alt, "eager": eager, "sizes": sizes}
-    images = article.images
+    context = {"alt": alt, "eager": eager, "sizes": sizes}
     if not images or not images.get("widths"):
-        width, height = article.image_width or 1600, article.image_height or 900
-        return {**context, "placeholder": True, "width": width, "height": height}
+        return {**context, "placeholder": True, "width": fallback[0], "height": fallback[1]}
     widths = images["widths"]
     largest, middle = widths[-1], widths[min(1, len(widths) - 1)]
     url = default_storage.url
@@ -136,6 +148,48 @@ def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
         "width": largest[0],
         "height": largest[1],
     }
+
+
+def body_html(body: str, pictures: dict) -> str:
+    """The article's text for readers: each library picture as its renditions, lazily
+    loaded (the text starts below the first screen)."""
+
+    def render(picture, alt):
+        fallback = (picture.width or 1600, picture.height or 900)
+        context = picture_sources(picture.images, alt, fallback=fallback)
+        return render_to_string("includes/picture.html", {"picture": context}, using="jinja2")
+
+    html = body_pictures.substitute(body, pictures, render)
+    html = embeds.replace_in_text(
+        html, lambda embed, caption: embed_card(embed, mark_safe(caption))
+    )
+    # A row readers scroll, by keyboard too: it takes the focus.
+    gallery = format_html('<figure class="gallery" tabindex="0" aria-label="{}">', _("Gallery"))
+    return mark_safe(html.replace('<figure data-gallery="">', gallery))
+
+
+EMBED_WORDS = {  # what the card says the post is, and what tapping does
+    "video": (gettext_lazy("%(site)s video"), gettext_lazy("Play the video")),
+    "post": (gettext_lazy("%(site)s post"), gettext_lazy("Show the post")),
+    "audio": (gettext_lazy("%(site)s audio"), gettext_lazy("Listen")),
+}
+
+
+def embed_card(embed, caption: str) -> str:
+    what, load = EMBED_WORDS[embed.provider.kind]
+    context = {"embed": embed, "what": what % {"site": embed.provider.label}, "load": load}
+    return render_to_string("includes/embed.html", {**context, "caption": caption}, using="jinja2")
+
+
+# An embed card's opening tag, as includes/embed.html writes it: a text's words cannot hold
+# a "<" (the sanitiser escapes it), so they never reach the page's policy.
+_EMBED_CARD = re.compile(r'<figure class="embed embed-[a-z]+" data-frame="(https://[a-z0-9.-]+)/')
+
+
+def embed_hosts(html: str) -> list[str]:
+    """The other sites a rendered text's embed cards may frame once its reader taps: the
+    page's policy allows those, on that page only."""
+    return sorted(set(_EMBED_CARD.findall(html)))
 
 
 def social_image(article):

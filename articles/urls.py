@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.views import contact, pages, preview, search
+from articles.views import contact, corrections, pages, preview, search
 
 app_name = "articles"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("rubrique/<slug:slug>/", pages.SectionView.as_view(), name="section"),
     path("mot-cle/<slug:slug>/", pages.TagView.as_view(), name="tag"),
     path("recherche/", search.SearchView.as_view(), name="search"),
+    path("rectificatifs/", corrections.CorrectionsView.as_view(), name="corrections"),
     path("contact/", contact.contact, name="contact"),
     path("contact/merci/", contact.contact_thanks, name="contact_thanks"),
     path("apercu/<str:token>/", preview.preview_link, name="preview_link"),

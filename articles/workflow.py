@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from articles import notifications, rules
-from articles.models import Article, Revision, Status, Transition
+from articles.models import Article, ArticleNote, EditSession, Revision, Status, Transition
 from newsroom import dates
 
 
@@ -23,6 +23,7 @@ class Action:
     name: str
     label: str
     needs_comment: bool = False
+    needs_reason: bool = False
     needs_time: bool = False
     needs_complete: bool = False
 
@@ -35,7 +36,7 @@ ACTIONS = {
         Action("send_back", _("Send back to the journalist"), needs_comment=True),
         Action("publish", _("Publish"), needs_complete=True),
         Action("schedule", _("Schedule"), needs_time=True, needs_complete=True),
-        Action("unpublish", _("Unpublish")),
+        Action("unpublish", _("Unpublish"), needs_reason=True),
         Action("reopen", _("Reopen as a draft")),
     ]
 }
@@ -54,7 +55,8 @@ def available_actions(article, user) -> list[Action]:
     ]
 
 
-def apply_transition(article, name, user, comment="", when=None) -> Transition:
+def check_allowed(article, name, user) -> Action:
+    """Raise WorkflowError or PermissionDenied unless this user may take this action now."""
     action = ACTIONS.get(name)
     if action is None:
         raise WorkflowError(_("Unknown action."))
@@ -66,6 +68,12 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
         )
     if not has_transition_perm(method, user):
         raise PermissionDenied(_("You may not do this to this article."))
+    return action
+
+
+def apply_transition(article, name, user, comment="", when=None) -> Transition:
+    action = check_allowed(article, name, user)
+    method = getattr(article, name)
     comment = (comment or "").strip()
     _validate_inputs(article, action, comment, when)
 
@@ -87,6 +95,7 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
                 # What goes live is this exact content, approved by this editor.
                 revision=Revision.record(article, user, approved=True) if approving else None,
             )
+            EditSession.end(article, user)  # they acted and moved on: nobody waits for them
     except ConcurrentTransition:
         article.refresh_from_db()
         raise WorkflowError(
@@ -106,10 +115,29 @@ def save_by(article, user) -> None:
         # An approved article changed by its author goes back to an editor.
         article.save()
         return_to_review(article, user)
+        EditSession.end(article, user)
         return
     if original is not None and original.is_public and article.content_differs(original):
         article.revised_at = timezone.now()
     article.save()
+    # Saved: others no longer see them editing (their page, if it stays open, claims it again).
+    EditSession.end(article, user)
+
+
+def log_note(article, user, kind, text) -> ArticleNote:
+    """Add a correction or an update to a published article's log, with the revision
+    readers see it beside. Its page shows it at once (articles/changes.py)."""
+    if not rules.can_log_note(user):
+        raise PermissionDenied(_("Only an editor may log a correction or an update."))
+    with transaction.atomic():
+        # Its state as stored, locked: an article taken down meanwhile takes no entry.
+        locked = Article.objects.select_for_update(of=("self",))
+        fresh = locked.select_related("section", "picture").get(pk=article.pk)
+        note = ArticleNote(article=fresh, kind=kind, text=text, created_by=user)
+        note.full_clean(exclude=["article", "created_by", "revision"])
+        note.revision = Revision.record(fresh, user) or fresh.revisions.first()
+        note.save()
+    return note
 
 
 def return_to_review(article, user) -> Transition:
@@ -133,10 +161,13 @@ def _validate_inputs(article, action, comment, when):
     errors = {}
     if action.needs_comment and not comment:
         errors["comment"] = _("Say what needs to change: a comment is required.")
-    if action.needs_time and (when is None or when <= timezone.now()):
-        errors["publish_at"] = _("Choose a publication time in the future.")
-    elif action.needs_time and not dates.is_plausible(when):
+    if action.needs_reason and not comment:
+        errors["comment"] = _("Say why the article is unpublished: a reason is required.")
+    # The range first: year 1 is a slip of the keyboard, not a time in the past.
+    if action.needs_time and when is not None and not dates.is_plausible(when):
         errors["publish_at"] = _("Choose a date between 1900 and 2200.")
+    elif action.needs_time and (when is None or when <= timezone.now()):
+        errors["publish_at"] = _("Choose a publication time in the future.")
     if action.needs_complete:
         missing = article.missing_for_review()
         if missing:

@@ -4,18 +4,26 @@ from axes.models import AccessAttempt
 from axes.utils import reset as forget_failures
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from newsroom.admin_titles import ModelTitlesMixin
+
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class StaffGroupAdmin(ModelTitlesMixin, GroupAdmin):
+    """Django's, with the desk's titles."""
 
 
 @admin.register(User)
-class StaffAccountAdmin(UserAdmin):
+class StaffAccountAdmin(ModelTitlesMixin, UserAdmin):
     list_display = [*UserAdmin.list_display, "recent_failures"]
     actions = ["unlock"]
 

@@ -8,6 +8,7 @@ from articles.models import Picture
 from articles.models.picture import PORTRAIT_FOCAL_Y
 from authors import accounts, rules  # noqa: F401 (accounts: the staff accounts' admin)
 from authors.models import Author
+from newsroom.admin_titles import ModelTitlesMixin
 from newsroom.images.fields import SafeImageFormField
 
 
@@ -39,7 +40,7 @@ class AuthorForm(forms.ModelForm):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ModelTitlesMixin, admin.ModelAdmin):
     form = AuthorForm
     autocomplete_fields = ["photo"]
     list_select_related = ["user"]

@@ -7,7 +7,7 @@ one every `correct_every`:
 - publish: the add form (/admin/articles/article/add/) filled in and saved with "Save and
   continue editing" (`_continue`), then the change form posted back with the workflow
   panel's button (`_transition=publish`); checked on the public page, as a reader.
-- correct: a recent article's change form, its body edited and a correction note written,
+- correct: a recent article's change form, its body edited and a correction logged,
   saved (`_continue`); the note checked on the public page, as a reader.
 
 Each action is recorded (what, when, how long, ok or why not); nothing here stops a run.
@@ -266,8 +266,8 @@ class Editor:
             f"Correction {token} ({time.strftime('%H:%M')}) : une version précédente de cet "
             "article comportait une erreur de chiffre."
         )
-        previous = form.get("correction").strip()
-        form.set("correction", f"{previous}\n{note}" if previous else note)
+        # The log's empty row for a new entry comes after the entries already logged.
+        form.set(f"corrections-{form.get('corrections-INITIAL_FORMS')}-text", note)
         form.set("_continue", "1")
         url, _, page = self.post(CHANGE.format(pk=pk), form)
         self._check_saved(url, page, f"correcting article {pk}")

@@ -66,9 +66,12 @@ def sample_paths(env):
     )
     out = sh(PYTHON, "manage.py", "shell", "-c", script, env=env, capture=True).stdout
     article, section, tag, author, rare_tag, rare_author = json.loads(out.strip().splitlines()[-1])
+    media = sh(PYTHON, "manage.py", "seed_bench_media", env=env, capture=True).stdout
     return {
         "home": "/",
         "article": article,
+        # The same article with five pictures, a gallery of eight and two embeds in its text.
+        "article with media": media.strip().splitlines()[-1],
         "section": section,
         "tag": tag,
         "author": author,
@@ -162,7 +165,7 @@ def measure(database, paths, args):
             latency[mode] = {
                 name: wrk(path, args.latency_duration, 1) for name, path in paths.items()
             }
-            weight = weight or page_weight(paths["article"])
+            weight = weight or {name: page_weight(paths[name]) for name in budgets.WEIGHED}
     return load, latency, weight
 
 

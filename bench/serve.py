@@ -83,6 +83,7 @@ def environment(database, page_cache):
         BENCH_ENDPOINTS="1",
         LOG_LEVEL="WARNING",
         STATIC_ROOT=str(ROOT / "bench" / ".static"),
+        MEDIA_ROOT=str(ROOT / "bench" / ".media"),
     )
     return env
 

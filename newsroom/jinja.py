@@ -45,6 +45,7 @@ def environment(**options) -> Environment:
         reading_time=templating.reading_time,
         search_results=templating.search_results,
         article_picture=templating.article_picture,
+        body_html=templating.body_html,
         social_image=templating.social_image,
         portrait=templating.portrait,
     )

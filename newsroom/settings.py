@@ -5,7 +5,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.templatetags.static import static
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
 
 from newsroom.env import env_bool, env_list, env_required, env_str
 
@@ -38,7 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_fsm",
     "axes",
-    "taggit",
+    "newsroom.apps.TagsConfig",  # django-taggit, named "Mots-clés" on the desk
     "django_prose_editor",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -171,6 +174,32 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False  # never replace a stored file
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The body editor's own nodes (static/newsroom/editor/), beside django-prose-editor's; what
+# each may store is articles/sanitize.py's schema.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [lazy(static, str)("newsroom/editor/gallery.js")],  # its hashed name, once ready
+        "extensions": {
+            "Gallery": html_tags(tags=["figure"], attributes={"figure": ["data-gallery"]})
+        },
+    },
+    {
+        "js": [lazy(static, str)("newsroom/editor/embed.js")],
+        "extensions": {"Embed": html_tags(tags=["figure"], attributes={"figure": ["data-embed"]})},
+    },
+    {
+        "js": [lazy(static, str)("newsroom/editor/pull_quote.js")],
+        "extensions": {
+            "PullQuote": html_tags(tags=["blockquote"], attributes={"blockquote": ["class"]})
+        },
+    },
+    {
+        # The toolbar's titles and block-type menu in the desk's language; no HTML of its own.
+        "js": [lazy(static, str)("newsroom/editor/menu_labels.js")],
+        "extensions": {"MenuLabels": html_tags(tags=[])},
+    },
+]
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII tag addresses: /mot-cle/securite/

@@ -18,7 +18,6 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
         "image_caption": "",
         "image_credit": "",
         "picture": "",
-        "correction": "",
     }
     existing = []
     if article is not None:
@@ -34,7 +33,6 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
             image_caption=article.image_caption,
             image_credit=article.image_credit,
             picture=str(article.picture_id or ""),
-            correction=article.correction,
         )
         if article.published_at:
             local = timezone.localtime(article.published_at)
@@ -48,6 +46,11 @@ def article_post(article: Article | None = None, bylines=(), **overrides) -> dic
             "bylines-INITIAL_FORMS": str(len(existing)),
             "bylines-MIN_NUM_FORMS": "0",
             "bylines-MAX_NUM_FORMS": "1000",
+            # The log of corrections and updates: nothing added.
+            "corrections-TOTAL_FORMS": "0",
+            "corrections-INITIAL_FORMS": "0",
+            "corrections-MIN_NUM_FORMS": "0",
+            "corrections-MAX_NUM_FORMS": "1000",
         }
     )
     for i, byline in enumerate(existing):

@@ -132,7 +132,7 @@ def article_in(draft, journalist, editor):
         if state in ("published", "unpublished"):
             workflow.apply_transition(draft, "publish", editor)
         if state == "unpublished":
-            workflow.apply_transition(draft, "unpublish", editor)
+            workflow.apply_transition(draft, "unpublish", editor, comment="Retrait demandé.")
         if state == "scheduled":
             when = timezone.now() + timedelta(hours=2)
             workflow.apply_transition(draft, "schedule", editor, when=when)

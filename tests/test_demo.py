@@ -7,8 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from articles.demo import content, reference
-from articles.models import Article, Section, Transition
+from articles.models import Article, Picture, Section, Transition
 from authors.models import Author
+
+MEDIA_HEADLINE = "Bouaké : le carnaval retrouve ses couleurs et ses foules"
+CORRECTED_HEADLINE = "UEMOA : la BCEAO maintient ses taux directeurs face à une inflation en recul"
+BLOCKS = {"p", "h2", "picture", "gallery", "pull-quote", "table", "embed"}
 
 
 def snapshot():
@@ -20,6 +24,7 @@ def snapshot():
             Article.objects.order_by("pk").values_list("pk", "status", "published_at", "updated_at")
         ),
         Transition.objects.count(),
+        Picture.objects.count(),
     )
 
 
@@ -68,6 +73,29 @@ def test_reference_article_page_shows_its_text(demo, client):
         assert text in page
 
 
+def test_demo_shows_pictures_a_gallery_a_table_and_a_video_in_a_text(demo, client):
+    article = Article.objects.published().get(headline=MEDIA_HEADLINE)
+    assert article.body_pictures.count() == 2 + 4  # two pictures, a gallery of four
+    assert article.body.count("<figure data-gallery") == 1
+    assert '<blockquote class="pull-quote">' in article.body and "<table>" in article.body
+    assert '<figure data-embed="youtube:aqz-KE-bpKQ"><figcaption>' in article.body
+    assert all(use.picture.alt_text for use in article.body_pictures.all())
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert page.count('class="gallery"') == 1 and 'class="embed embed-video"' in page
+    assert "Des masques traditionnels sculptés" in page and "<td>Chars et orchestres</td>" in page
+
+
+def test_demo_shows_an_article_corrected_twice(demo, client):
+    article = Article.objects.published().get(headline=CORRECTED_HEADLINE)
+    notes = list(article.corrections.all())
+    assert [note.kind for note in notes] == ["correction", "correction"]
+    assert article.published_at < notes[1].created_at < notes[0].created_at
+    assert article.revised_at == notes[0].created_at and notes[0].revision is not None
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert all(note.text in page for note in notes)
+    assert notes[0].text in client.get("/rectificatifs/").content.decode()
+
+
 def test_content_file_holds_what_the_loader_needs():
     usernames = {user["username"] for user in content.USERS}
     assert "editor" in usernames  # who publishes
@@ -78,8 +106,16 @@ def test_content_file_holds_what_the_loader_needs():
         assert item["section"] in sections and set(item["authors"]) <= authors
         assert item["state"] in {"draft", "review", "scheduled", "published"}
         assert ("days_ago" in item) == (item["state"] == "published")
+        for entry in item.get("corrections", []):  # logged after publication, in order
+            assert item["state"] == "published" and entry["kind"] in {"correction", "update"}
+            assert 0 <= entry["days_ago"] < item["days_ago"] and entry["text"]
         assert item["tags"] and item["standfirst"]
-        assert {kind for kind, _text in item["body"]} <= {"p", "h2"}
+        assert {kind for kind, _value in item["body"]} <= BLOCKS
+        for kind, value in item["body"]:
+            pictures = (
+                [value] if kind == "picture" else value["pictures"] if kind == "gallery" else []
+            )
+            assert all(picture["scene"] and picture["alt"] for picture in pictures)
     headlines = [item["headline"] for item in content.ARTICLES]
     assert len(set(headlines)) == len(headlines)  # the loader finds each by its headline
     assert content.ARTICLES[0] is content.REFERENCE

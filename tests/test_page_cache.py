@@ -80,7 +80,7 @@ def test_unpublishing_and_editing_refresh_the_article(client, live, editor, comm
     live.headline = "Titre corrigé"
     committed(workflow.save_by, live, editor)
     assert "Titre corrigé" in get(client, live.get_absolute_url())[0].content.decode()
-    committed(workflow.apply_transition, live, "unpublish", editor)
+    committed(workflow.apply_transition, live, "unpublish", editor, comment="Retrait demandé.")
     assert get(client, live.get_absolute_url())[0].status_code == 404
 
 
@@ -240,7 +240,7 @@ def test_a_takedown_leaves_no_page_showing_the_article(client, live, editor, com
     response, state = get(client, other.get_absolute_url())
     assert state == "miss" and live.headline in response.content.decode()  # in Read also
     assert get(client, other.get_absolute_url())[1] == "hit"
-    committed(workflow.apply_transition, live, "unpublish", editor)
+    committed(workflow.apply_transition, live, "unpublish", editor, comment="Retrait demandé.")
     response, state = get(client, other.get_absolute_url())
     assert state == "miss" and live.headline not in response.content.decode()
     assert get(client, live.get_absolute_url())[0].status_code == 404

@@ -41,7 +41,9 @@ def test_unpublishing_while_the_cache_is_unreachable_still_takes_the_story_down(
         assert cached_state(client, url) == (200, "hit")
 
     with override_settings(CACHES=UNREACHABLE):  # Redis gone for the length of the unpublish
-        committed(workflow.apply_transition, published, "unpublish", editor)
+        committed(
+            workflow.apply_transition, published, "unpublish", editor, comment="Retrait demandé."
+        )
     assert UnsentBump.objects.count() == 1
 
     check_every_request(settings, monkeypatch)
@@ -55,7 +57,9 @@ def test_a_bump_is_kept_until_the_cache_takes_it(
 ):
     committed(lambda: None)
     with override_settings(CACHES=UNREACHABLE):
-        committed(workflow.apply_transition, published, "unpublish", editor)
+        committed(
+            workflow.apply_transition, published, "unpublish", editor, comment="Retrait demandé."
+        )
         check_every_request(settings, monkeypatch)
         assert freshness.current("/") is None  # still unreachable: nothing sent, nothing lost
     assert UnsentBump.objects.count() == 1

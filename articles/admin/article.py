@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -15,8 +15,10 @@ from django.utils.timezone import get_current_timezone, is_naive, make_aware
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles import rules, workflow
+from articles import embeds, metadata, rules, workflow
+from articles.admin import unpublish
 from articles.admin.collaboration import CollaborationViewsMixin
+from articles.admin.corrections import NoteInline, NoteLogMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.admin.pictures import picture_preview, picture_thumbnail
 from articles.admin.revisions import RevisionViewsMixin
@@ -25,6 +27,7 @@ from articles.models import Article, Byline, EditSession, Picture
 from articles.queries import BYLINES, TAGS
 from articles.views.preview import render_preview
 from authors.models import Author
+from newsroom.admin_titles import ModelTitlesMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -37,9 +40,15 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    ModelTitlesMixin,
+    RevisionViewsMixin,
+    CollaborationViewsMixin,
+    NoteLogMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
-    inlines = [BylineInline]
+    inlines = [BylineInline, NoteInline]
     list_display = [
         "thumbnail",
         "headline",
@@ -78,7 +87,24 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
             },
         ),
         (_("When shared"), {"fields": ["social_card"]}),
-        (_("Publication"), {"fields": ["published_at", "is_lead", "correction"]}),
+        (
+            _("Search and social"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "seo_title",
+                    "meta_description",
+                    "social_title",
+                    "social_description",
+                    "canonical_url",
+                ],
+                "description": _(
+                    "What search engines and shared links show in place of the headline and "
+                    "the standfirst. Leave a field empty to use them."
+                ),
+            },
+        ),
+        (_("Publication"), {"fields": ["published_at", "is_lead"]}),
     ]
     actions = ["publish_selected", "unpublish_selected"]
 
@@ -170,6 +196,16 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
                 name="articles_article_transition",
             ),
             path(
+                "<int:object_id>/unpublish/",
+                self.admin_site.admin_view(self.unpublish_view),
+                name="articles_article_unpublish",
+            ),
+            path(
+                "embed/",
+                self.admin_site.admin_view(self.embed_view),
+                name="articles_article_embed",
+            ),
+            path(
                 "<int:object_id>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="articles_article_preview",
@@ -177,9 +213,22 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         ]
         return urls + self.revision_urls() + self.collaboration_urls() + super().get_urls()
 
+    def embed_view(self, request):
+        """What the body editor's embed button inserts for an address: JSON."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        embed = embeds.from_address(request.GET.get("address", ""))
+        if embed is None:
+            error = _("This address is not a video or post the site can show. Paste its link.")
+            return JsonResponse({"error": error}, status=400)
+        return JsonResponse({"embed": embed.value, "site": embed.provider.label})
+
     def transition_view(self, request, object_id):
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
         return self._transition_response(request, article)
+
+    def unpublish_view(self, request, object_id):
+        return unpublish.confirm_view(self, request, object_id)
 
     def _transition_response(self, request, article):
         name = request.POST.get("_transition", "")
@@ -214,6 +263,12 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         if not rules.can_view(request.user, article):
             raise PermissionDenied
         return render_preview(request, article)
+
+    def view_on_site(self, article):
+        """The desk's "view on site": the public page once readers see it, its preview before."""
+        if article.is_public:
+            return article.get_absolute_url()
+        return reverse("admin:articles_article_preview", args=[article.pk])
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -258,13 +313,17 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
 
     @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        self._bulk_transition(request, queryset, "unpublish")
+        # "post" marks the confirmation page's answer, as in Django's delete_selected.
+        form = unpublish.ReasonForm(request.POST if "post" in request.POST else None)
+        if not form.is_valid():
+            return unpublish.bulk_confirmation(self, request, queryset, form)
+        self._bulk_transition(request, queryset, "unpublish", form.cleaned_data["reason"])
 
-    def _bulk_transition(self, request, queryset, name):
+    def _bulk_transition(self, request, queryset, name, comment=""):
         done = 0
         for article in queryset:
             try:
-                workflow.apply_transition(article, name, request.user)
+                workflow.apply_transition(article, name, request.user, comment)
                 done += 1
             except (workflow.WorkflowError, ValidationError) as error:
                 messages.warning(request, f"{article.headline}: {' '.join(_error_messages(error))}")
@@ -273,7 +332,7 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
 
     # --- pictures ------------------------------------------------------------------------
     class Media:
-        js = ["newsroom/editing.js"]
+        js = ["newsroom/editing.js", "newsroom/counters.js"]
 
     @admin.display(description="")
     def thumbnail(self, article):
@@ -291,7 +350,8 @@ class ArticleAdmin(RevisionViewsMixin, CollaborationViewsMixin, admin.ModelAdmin
         return render_to_string(
             "admin/articles/article/social_card.html",
             {
-                "article": article,
+                "title": metadata.shared_title(article),
+                "description": metadata.shared_description(article),
                 "image_url": default_storage.url(card[3]) if card else "",
                 "warnings": article.social_card_warnings(),
                 "site_name": settings.SITE_NAME,

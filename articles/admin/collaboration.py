@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from articles import rules
 from articles.models import EditSession, PreviewLink
+from newsroom.admin_titles import ModelTitlesMixin
 
 MAX_PREVIEW_HOURS = 24 * 14
 
@@ -25,6 +26,11 @@ class CollaborationViewsMixin:
                 "<int:object_id>/editing/",
                 view(require_POST(self.editing_view)),
                 name="articles_article_editing",
+            ),
+            path(
+                "<int:object_id>/editing/leave/",
+                view(require_POST(self.leave_view)),
+                name="articles_article_editing_leave",
             ),
             path(
                 "<int:object_id>/take-over/",
@@ -60,6 +66,12 @@ class CollaborationViewsMixin:
                 "since": _since(other),
             }
         )
+
+    def leave_view(self, request, object_id):
+        """The page was closed or left: the others stop seeing this person as editing."""
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        EditSession.end(article, request.user)
+        return HttpResponse(status=204)
 
     def take_over_view(self, request, object_id):
         article = self._editable(request, object_id)
@@ -108,7 +120,7 @@ def _since(session):
 
 
 @admin.register(PreviewLink)
-class PreviewLinkAdmin(admin.ModelAdmin):
+class PreviewLinkAdmin(ModelTitlesMixin, admin.ModelAdmin):
     list_display = ["article", "note", "created_by", "created_at", "expires_at", "revoked_at"]
     list_select_related = ["article", "created_by"]
     list_filter = ["revoked_at"]

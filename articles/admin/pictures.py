@@ -10,7 +10,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles import rules
+from articles.admin.picture_picker import PicturePickerMixin
 from articles.models import Picture
+from newsroom.admin_titles import ModelTitlesMixin
 
 
 def picture_thumbnail(picture) -> str:
@@ -70,7 +72,7 @@ class UsedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Picture)
-class PictureAdmin(admin.ModelAdmin):
+class PictureAdmin(ModelTitlesMixin, PicturePickerMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "title", "photographer", "credit", "taken_on", "created_at"]
     list_display_links = ["thumbnail", "title"]
     list_filter = [UsedFilter, "created_at", "photographer"]
@@ -87,6 +89,9 @@ class PictureAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["newsroom/focal.js"]
+
+    def get_urls(self):
+        return self.picker_urls() + super().get_urls()
 
     # --- who may do what: every answer comes from articles.rules ------------------------
     def has_change_permission(self, request, obj=None):
@@ -133,13 +138,25 @@ class PictureAdmin(admin.ModelAdmin):
     def used_by(self, picture):
         if not picture.pk:
             return "—"
-        uses = [
-            (reverse("admin:articles_article_change", args=[a.pk]), a.headline)
-            for a in picture.articles.order_by("-updated_at")
-        ] + [
-            (reverse("admin:authors_author_change", args=[a.pk]), a.display_name)
-            for a in picture.portrait_of.order_by("display_name")
-        ]
+        uses = (
+            [
+                (reverse("admin:articles_article_change", args=[a.pk]), a.headline)
+                for a in picture.articles.order_by("-updated_at")
+            ]
+            + [
+                (
+                    reverse("admin:articles_article_change", args=[use.article_id]),
+                    _("%(headline)s (in its text)") % {"headline": use.article.headline},
+                )
+                for use in picture.in_bodies.select_related("article").order_by(
+                    "-article__updated_at"
+                )
+            ]
+            + [
+                (reverse("admin:authors_author_change", args=[a.pk]), a.display_name)
+                for a in picture.portrait_of.order_by("display_name")
+            ]
+        )
         if not uses:
             return _("Nothing: it may be deleted.")
         return format_html(

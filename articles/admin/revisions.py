@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles import revisions, rules, workflow
@@ -74,6 +75,7 @@ class RevisionViewsMixin:
             "old": old,
             "new": new,
             "rows": revisions.compare(old.data, new.data),
+            "media_rows": revisions.media_rows(old.data, new.data),
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
@@ -83,7 +85,7 @@ class RevisionViewsMixin:
         if not rules.can_edit(request.user, article):
             raise PermissionDenied
         try:
-            restore(article, revision, request.user)
+            dropped = restore(article, revision, request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -91,12 +93,22 @@ class RevisionViewsMixin:
             messages.success(
                 request, _("Revision %(n)s restored as a new revision.") % {"n": number}
             )
+            if dropped:
+                left_out = ngettext(
+                    "%(count)s picture in the restored text had been deleted from the library: "
+                    "it was left out.",
+                    "%(count)s pictures in the restored text had been deleted from the library: "
+                    "they were left out.",
+                    dropped,
+                )
+                messages.warning(request, left_out % {"count": dropped})
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
 
 @transaction.atomic
-def restore(article: Article, revision: Revision, user) -> None:
-    """Put a revision's content back, through the same rules as any save (a new revision)."""
+def restore(article: Article, revision: Revision, user) -> int:
+    """Put a revision's content back, through the same rules as any save (a new revision);
+    returns how many pictures of its text were left out, deleted from the library since."""
     data = revision.data
     for field in (
         "headline",
@@ -106,8 +118,15 @@ def restore(article: Article, revision: Revision, user) -> None:
         "image_alt",
         "image_caption",
         "image_credit",
+        "seo_title",
+        "meta_description",
+        "social_title",
+        "social_description",
+        "canonical_url",
     ):
         setattr(article, field, data.get(field, getattr(article, field)))
+    # The save links the text's pictures (article.body_pictures) to what it now shows.
+    article.body, dropped = revisions.without_deleted_pictures(article.body)
     if not article.first_published_at:
         article.slug = data.get("slug") or article.slug
     if Section.objects.filter(pk=data.get("section_id")).exists():
@@ -115,8 +134,6 @@ def restore(article: Article, revision: Revision, user) -> None:
     kept = data.get("picture_id", article.picture_id)  # a picture since deleted stays as is
     if kept is None or Picture.objects.filter(pk=kept).exists():
         article.picture_id = kept
-    if rules.is_editor(user):
-        article.correction = data.get("correction", article.correction)
     workflow.save_by(article, user)
     author_ids = [pk for pk in data.get("author_ids", []) if pk]
     if author_ids:
@@ -126,3 +143,4 @@ def restore(article: Article, revision: Revision, user) -> None:
                 article=article, author_id=author_id, defaults={"position": position}
             )
     article.tags.set(data.get("tags", []))
+    return dropped

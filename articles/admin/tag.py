@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from articles.tag_merge import merge_tags
+from newsroom.admin_titles import ModelTitlesMixin
 
 # taggit's own admin lists and merges its table's taggings, which hold no article's tags
 # (articles.Tagging): its merge would leave every article as it was.
@@ -12,7 +13,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ModelTitlesMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "uses"]
     ordering = ["name", "slug"]
     search_fields = ["name"]

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from articles.models import Tip
+from newsroom.admin_titles import ModelTitlesMixin
 
 
 @admin.register(Tip)
-class TipAdmin(admin.ModelAdmin):
+class TipAdmin(ModelTitlesMixin, admin.ModelAdmin):
     list_display = ["created_at", "name", "contact", "short_message", "handled"]
     list_filter = ["handled"]
     list_editable = ["handled"]

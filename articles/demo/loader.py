@@ -5,14 +5,14 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.test.utils import override_settings
 from django.utils import timezone
-from django.utils.html import format_html_join
 
 from articles import workflow
 from articles.changes import touch
 from articles.demo import content, images
-from articles.models import Article, Byline, Picture, Section
+from articles.models import Article, ArticleNote, Byline, Picture, Section
 from articles.models.picture import PORTRAIT_FOCAL_Y
 from authors.models import Author
 
@@ -91,7 +91,7 @@ def _article(item, sections, authors, editor):
     article = Article(
         headline=item["headline"],
         standfirst=item["standfirst"],
-        body=format_html_join("\n", "<{0}>{1}</{0}>", item["body"]),
+        body=_body(item["body"]),
         section=section,
         language=content.LANGUAGE,
     )
@@ -113,10 +113,46 @@ def _article(item, sections, authors, editor):
     if state == "published":
         workflow.apply_transition(article, "publish", editor)
         _backdate(article, days=item["days_ago"])
+        _log(article, item.get("corrections", []), editor)
     elif state == "scheduled":
         tomorrow = timezone.localtime() + timedelta(days=1)
         when = tomorrow.replace(hour=7, minute=0, second=0, microsecond=0)
         workflow.apply_transition(article, "schedule", editor, when=when)
+
+
+def _log(article, entries, editor):
+    """Its corrections and updates (oldest first in the file), each dated days ago."""
+    for entry in entries:
+        note = workflow.log_note(article, editor, entry["kind"], entry["text"])
+        when = timezone.now() - timedelta(days=entry["days_ago"])
+        ArticleNote.objects.filter(pk=note.pk).update(created_at=when)
+        Article.objects.filter(pk=article.pk).update(revised_at=when)
+    if entries:
+        touch([article.pk])  # its page shows the dates
+
+
+def _body(blocks) -> str:
+    """The text from its blocks: paragraphs and headings, and pictures (put in the library),
+    galleries, pull quotes, tables and embeds, as the editor writes them."""
+
+    def in_library(picture):
+        made = Picture.objects.create(
+            file=images.scene(picture["scene"]),
+            title=picture["scene"],
+            alt_text=picture["alt"],
+            caption=picture.get("caption", ""),
+            credit=content.PICTURE["credit"],
+        )
+        return {**picture, "id": made.pk, "src": made.file.url}
+
+    shown = []
+    for kind, value in blocks:
+        if kind == "picture":
+            value = in_library(value)
+        elif kind == "gallery":
+            value = {**value, "pictures": [in_library(p) for p in value["pictures"]]}
+        shown.append((kind, value))
+    return render_to_string("articles/demo/body.html", {"blocks": shown})
 
 
 def _backdate(article, days):

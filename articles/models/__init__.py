@@ -1,5 +1,7 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
+from articles.models.body_picture import BodyPicture
 from articles.models.lock import EditSession
+from articles.models.note import ArticleNote, NoteKind
 from articles.models.picture import Picture
 from articles.models.preview import PreviewLink
 from articles.models.rate_count import RateCount
@@ -12,9 +14,12 @@ from articles.models.transition import Transition
 
 __all__ = [
     "Article",
+    "ArticleNote",
     "ArticleQuerySet",
+    "BodyPicture",
     "Byline",
     "EditSession",
+    "NoteKind",
     "Picture",
     "PreviewLink",
     "RateCount",

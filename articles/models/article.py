@@ -3,6 +3,7 @@ import math
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,9 @@ from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMField
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles import rules
+from articles import body_pictures, rules
+from articles.models.body_picture import BodyPicture
+from articles.models.picture import Picture
 from articles.sanitize import EDITOR_EXTENSIONS, html_to_text, sanitize_html
 from newsroom.dates import plausible, validate_plausible
 from newsroom.links import slug_url
@@ -26,6 +29,11 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
     UNPUBLISHED = "unpublished", _("Unpublished")
 
+    @classmethod
+    def label_of(cls, value):
+        """A stored state's label, as editors read it; an unknown value as it is."""
+        return cls(value).label if value in cls.values else value
+
 
 # "Scheduled" is not stored: it is a published article whose time has not come yet, so it
 # turns public at that moment on every server with no job runner.
@@ -34,6 +42,11 @@ SCHEDULED_LABEL = _("Scheduled")
 WORDS_PER_MINUTE = 200
 SOCIAL_CARD = (1200, 630)
 SOCIAL_RATIO = SOCIAL_CARD[0] / SOCIAL_CARD[1]
+# A syndicated story's original: a web address with a host, never `javascript:` and the like.
+ORIGINAL_ADDRESS = URLValidator(
+    schemes=["http", "https"],
+    message=_("Give the original's full address, starting with https:// or http://."),
+)
 
 
 class Byline(models.Model):
@@ -102,7 +115,6 @@ class Article(ConcurrentTransitionMixin, models.Model):
         "picture_id",
         "image_caption",
         "image_credit",
-        "correction",
     )
 
     headline = models.CharField(_("headline"), max_length=200)
@@ -187,10 +199,43 @@ class Article(ConcurrentTransitionMixin, models.Model):
         default=False,
         help_text=_("Show at the top of the home page (the most recent lead story wins)."),
     )
-    correction = models.TextField(
-        _("correction note"),
+    # Search and social: each empty one falls back to the headline or the standfirst
+    # (articles/metadata.py).
+    seo_title = models.CharField(
+        _("search engine title"),
+        max_length=70,  # search results cut a title after about 60–70 characters
         blank=True,
-        help_text=_("Shown to readers under the article once it is published."),
+        help_text=_("The title search engines show. Leave empty to use the headline."),
+    )
+    meta_description = models.CharField(
+        _("search engine description"),
+        max_length=160,  # search results show about 155–160 characters of a description
+        blank=True,
+        help_text=_(
+            "The summary under the title in search results. Leave empty to use the standfirst."
+        ),
+    )
+    social_title = models.CharField(
+        _("social media title"),
+        max_length=95,  # Facebook and LinkedIn cut a shared card's title after about 90–95
+        blank=True,
+        help_text=_("The title of the card a shared link shows. Leave empty to use the headline."),
+    )
+    social_description = models.CharField(
+        _("social media description"),
+        max_length=200,  # X takes at most 200 characters; other cards show less
+        blank=True,
+        help_text=_("The text of the card a shared link shows. Leave empty to use the standfirst."),
+    )
+    canonical_url = models.URLField(
+        _("original address"),
+        max_length=500,  # a syndicated story's address can carry a long path and query
+        blank=True,
+        validators=[ORIGINAL_ADDRESS],
+        help_text=_(
+            "Only for a story first published elsewhere: the original's address. Search "
+            "engines and shared links then point there."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
@@ -234,6 +279,10 @@ class Article(ConcurrentTransitionMixin, models.Model):
     def save(self, *args, **kwargs):
         self.headline = clean_line(self.headline)
         self.body = sanitize_html(self.body)
+        if body_pictures.largest_gallery(self.body) > body_pictures.GALLERY_MOST:
+            raise ValidationError({"body": self._too_large_gallery()})
+        shown = Picture.objects.in_bulk(body_pictures.picture_ids(self.body))
+        self.body = body_pictures.complete(self.body, shown)
         self.body_text = html_to_text(self.body)
         self._take_picture_text()
         if self._slug_locked() and self.slug != self._stored_slug:
@@ -245,12 +294,20 @@ class Article(ConcurrentTransitionMixin, models.Model):
         if getattr(self, "_loaded_version", None) is not None:
             self.version = self._loaded_version + 1
         super().save(*args, **kwargs)  # what follows a save: articles/changes.py
+        self._keep_body_pictures(shown)
         self._loaded_version = self.version
         self._stored_slug = self.slug
         self._stored_picture_id = self.picture_id
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
+
+    def _keep_body_pictures(self, shown: dict) -> None:
+        kept = set(self.body_pictures.values_list("picture_id", flat=True))
+        self.body_pictures.filter(picture_id__in=kept - shown.keys()).delete()
+        BodyPicture.objects.bulk_create(
+            [BodyPicture(article=self, picture_id=pk) for pk in shown.keys() - kept]
+        )
 
     @property
     def state_fields(self):
@@ -394,8 +451,15 @@ class Article(ConcurrentTransitionMixin, models.Model):
             errors["image_alt"] = _("Describe the picture: alternative text is required.")
         if self._slug_locked() and self.slug != self._stored_slug:
             errors["slug"] = _("A published article's address cannot change.")
+        if body_pictures.largest_gallery(sanitize_html(self.body)) > body_pictures.GALLERY_MOST:
+            errors["body"] = self._too_large_gallery()
         if errors:
             raise ValidationError(errors)
+
+    def _too_large_gallery(self) -> str:
+        return _("A gallery holds at most %(most)s pictures: split it in two.") % {
+            "most": body_pictures.GALLERY_MOST
+        }
 
     def _slug_locked(self) -> bool:
         return bool(self.first_published_at and getattr(self, "_stored_slug", None))

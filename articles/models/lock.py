@@ -5,8 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# An editing session counts as live while its page keeps checking in.
-LIVE_FOR = timedelta(minutes=2)
+# An editing session counts as live while its page keeps checking in (every 30 seconds; a
+# background tab may be slowed to once a minute), so a closed or crashed page is soon forgotten.
+LIVE_FOR = timedelta(seconds=90)
 
 
 class EditSession(models.Model):
@@ -52,6 +53,11 @@ class EditSession(models.Model):
         if session is None or session.user_id == user.pk or not session.is_live:
             return cls.open(article, user)
         return session
+
+    @classmethod
+    def end(cls, article, user) -> None:
+        """`user` is done with the article (saved it, moved it on, or left its page)."""
+        cls.objects.filter(article=article, user=user).delete()
 
     @classmethod
     def take_over(cls, article, user) -> None:

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.article import Status
+
 # What a revision keeps of an article, in the order the comparison shows it.
 SNAPSHOT_FIELDS = [
     ("headline", _("headline")),
@@ -20,7 +22,11 @@ SNAPSHOT_FIELDS = [
     ("status", _("state")),
     ("published_at", _("publication time")),
     ("is_lead", _("lead story")),
-    ("correction", _("correction note")),
+    ("seo_title", _("search engine title")),
+    ("meta_description", _("search engine description")),
+    ("social_title", _("social media title")),
+    ("social_description", _("social media description")),
+    ("canonical_url", _("original address")),
 ]
 
 
@@ -63,6 +69,11 @@ class Revision(models.Model):
     def __str__(self):
         return f"{self.article_id} #{self.number}"
 
+    @property
+    def state_label(self):
+        """The article's state when this revision was saved, as editors read it."""
+        return Status.label_of(self.data.get("status"))
+
     @classmethod
     def snapshot(cls, article) -> dict:
         """The article's current content as plain values, read fresh from the database."""
@@ -85,7 +96,11 @@ class Revision(models.Model):
             "status": article.status,
             "published_at": article.published_at.isoformat() if article.published_at else None,
             "is_lead": article.is_lead,
-            "correction": article.correction,
+            "seo_title": article.seo_title,
+            "meta_description": article.meta_description,
+            "social_title": article.social_title,
+            "social_description": article.social_description,
+            "canonical_url": article.canonical_url,
         }
 
     @classmethod

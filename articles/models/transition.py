@@ -59,4 +59,4 @@ class Transition(models.Model):
 def _state_label(value):
     from articles.models.article import Status
 
-    return Status(value).label if value in Status.values else value
+    return Status.label_of(value)

@@ -57,12 +57,10 @@ class KeptByAddress:
         return freshness.kept_by_address(super().render_to_response(context, **kwargs))
 
 
-class PublishedListView(ListView):
-    """A public list of cards, paged; its queryset comes from articles/queries.py."""
+class UncountedPages:
+    """A ListView's pages read without counting the rows."""
 
     paginate_by = PAGE_SIZE
-    context_object_name = "articles"
-    heading_level = 3  # the cards' headings: one below the page's own
 
     def paginate_queryset(self, queryset, page_size):
         number = page_number(self.request.GET.get(self.page_kwarg))
@@ -71,6 +69,13 @@ class PublishedListView(ListView):
             number = max(1, math.ceil(queryset.count() / page_size))
             rows = list(queryset[(number - 1) * page_size : number * page_size + 1])
         return archive_page(rows, number, page_size)
+
+
+class PublishedListView(UncountedPages, ListView):
+    """A public list of cards, paged; its queryset comes from articles/queries.py."""
+
+    context_object_name = "articles"
+    heading_level = 3  # the cards' headings: one below the page's own
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import TemplateView
 
-from articles import fragments, queries
+from articles import fragments, queries, templating
 from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from articles.views.listing import KeptByAddress, PublishedListView
@@ -43,6 +43,8 @@ class ArticleDetailView(KeptByAddress, TemplateView):
         response = self.render_to_response(self.get_context_data(parts=page[1:]))
         # With the ETag, lets browsers and CDNs revalidate with a 304.
         response["Last-Modified"] = http_date(self.article.last_modified.timestamp())
+        if hosts := templating.embed_hosts(page[2]):  # the players its reader may load
+            response._csp_update = {"frame-src": hosts}
         return response
 
     def get_context_data(self, parts, **kwargs):

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from articles import fragments
+from articles import fragments, templating
 from articles.models import Article, PreviewLink
 from articles.queries import BYLINES, TAGS
 
@@ -16,6 +16,8 @@ def render_preview(request, article):
     response = render(request, "articles/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
+    if hosts := templating.embed_hosts(main):
+        response._csp_update = {"frame-src": hosts}
     return response
 
 

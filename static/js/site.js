@@ -28,3 +28,24 @@
     });
   }
 })();
+
+// Another site's post in an article: its player loads only when the reader taps.
+(function () {
+  "use strict";
+  document.querySelectorAll("figure.embed[data-frame]").forEach(function (figure) {
+    var button = figure.querySelector(".embed-load");
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = figure.getAttribute("data-frame");
+      frame.title = figure.getAttribute("data-frame-title");
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.allowFullscreen = true;
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      var card = figure.querySelector(".embed-card");
+      card.replaceWith(frame);
+      frame.focus();
+    });
+  });
+})();

@@ -1,4 +1,5 @@
-// While the form is open: tell the server every minute, and warn if someone took over.
+// While the form is open: tell the server every 30 seconds, and warn if someone took over;
+// on leaving the page (other than by saving, which the server notes), say so at once.
 // Also keeps a copy of the text in this browser, so an expired session loses nothing.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
@@ -23,7 +24,15 @@ document.addEventListener("DOMContentLoaded", function () {
           }
         })
         .catch(function () {});
-    }, 60000);
+    }, 30000);
+    var submitting = false;
+    form.addEventListener("submit", function () { submitting = true; });
+    window.addEventListener("pagehide", function () {
+      if (submitting || !navigator.sendBeacon) return;
+      var body = new FormData();
+      body.append("csrfmiddlewaretoken", csrf());
+      navigator.sendBeacon(beacon.dataset.leave, body);
+    });
   }
 
   // Keep the text fields in localStorage as the journalist types.

@@ -163,11 +163,17 @@ def test_editor_schedules_for_a_set_time(in_review, editor):
 
 def test_editor_unpublishes_and_corrects(published, editor):
     client = client_for(editor)
-    data = article_post(published, correction="Une erreur de date a été corrigée.")
+    data = article_post(
+        published,
+        **{
+            "corrections-TOTAL_FORMS": "1",
+            "corrections-0-kind": "correction",
+            "corrections-0-text": "Une erreur de date a été corrigée.",
+        },
+    )
     assert client.post(change_url(published), data).status_code == 302
-    published.refresh_from_db()
-    assert published.correction == "Une erreur de date a été corrigée."
-    client.post(transition_url(published), {"_transition": "unpublish"})
+    assert published.corrections.get().text == "Une erreur de date a été corrigée."
+    client.post(transition_url(published), {"_transition": "unpublish", "_comment": "Erreur."})
     published.refresh_from_db()
     assert published.status == Status.UNPUBLISHED
 
@@ -175,13 +181,12 @@ def test_editor_unpublishes_and_corrects(published, editor):
 def test_journalist_cannot_set_protected_fields_on_own_draft(draft, journalist):
     data = article_post(
         draft,
-        correction="Injectée",
         published_at_0="01/01/2020",
         published_at_1="10:00:00",
     )
     client_for(journalist).post(change_url(draft), data)
     draft.refresh_from_db()
-    assert draft.correction == "" and draft.published_at is None
+    assert draft.published_at is None
 
 
 def test_journalist_cannot_delete_a_published_article(published, journalist):

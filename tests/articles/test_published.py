@@ -33,5 +33,5 @@ def test_scheduled_article_becomes_public_at_its_time(in_review, editor):
 
 
 def test_unpublished_article_leaves_the_public_door(published, editor):
-    workflow.apply_transition(published, "unpublish", editor)
+    workflow.apply_transition(published, "unpublish", editor, comment="Retrait demandé.")
     assert not Article.objects.published().exists()

@@ -17,10 +17,10 @@ def test_journalist_cannot_save_an_editor_only_field(draft, journalist):
     assert draft.published_at is None
 
 
-def test_journalist_cannot_create_an_article_with_a_correction(journalist):
+def test_journalist_cannot_create_a_lead_story(journalist):
     from tests.factories import SectionFactory
 
-    article = Article(headline="h", section=SectionFactory(), correction="x")
+    article = Article(headline="h", section=SectionFactory(), is_lead=True)
     with pytest.raises(PermissionDenied):
         workflow.save_by(article, journalist)
     assert not Article.objects.exists()
@@ -39,10 +39,10 @@ def test_journalist_cannot_save_own_published_article(published, journalist):
 
 
 def test_editor_corrects_a_published_article(published, editor):
-    published.correction = "Le montant était de 3 milliards, non de 30."
+    published.standfirst = "Le montant était de 3 milliards, non de 30."
     workflow.save_by(published, editor)
     published.refresh_from_db()
-    assert published.correction.startswith("Le montant")
+    assert published.standfirst.startswith("Le montant") and published.revised_at
 
 
 def test_image_requires_alt_text(draft):

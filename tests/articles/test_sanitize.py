@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles import embeds
 from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, html_to_text, sanitize_html
 from tests.factories import ArticleFactory
 
@@ -130,6 +131,10 @@ SCHEMA_ATTRIBUTES = [
     "colspan",
     "srcset",
     "title",
+    "data-file",
+    "data-gallery",
+    "data-embed",
+    "data-embed-url",
 ]
 VALUES = [
     "x",
@@ -138,6 +143,11 @@ VALUES = [
     "https://other.host/a.jpg",
     "/media/a.jpg",
     "data:x",
+    "youtube:dQw4w9WgXcQ",
+    "youtube:dQw4w9WgXc\\Q",
+    "x:12/34",
+    "https://youtu.be/dQw4w9WgXcQ",
+    "pull-quote",
 ]
 
 
@@ -163,11 +173,29 @@ class SchemaCheck(HTMLParser):
         for name, value in attrs:
             allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
             allowed |= {"rel"} if tag == "a" else set()
+            allowed |= {"class"} if (tag, value) == ("blockquote", "pull-quote") else set()
             assert name in allowed, (tag, name)
             if name == "src":
                 assert value.startswith("/media/")
             if name == "href":
                 assert not value.lower().startswith(("javascript:", "data:"))
+            if name == "data-file":
+                assert value.isdigit()
+            if name == "data-gallery":
+                assert value == ""
+            if name == "data-embed":
+                assert embeds.stored(value) is not None, value
+        if tag == "figure":
+            self.figures += 1
+            assert self.figures == 1, "a figure inside a figure"
+
+    def handle_endtag(self, tag):
+        if tag == "figure":
+            self.figures -= 1
+
+    def reset(self):
+        super().reset()
+        self.figures = 0
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -181,3 +209,14 @@ def test_whatever_is_pasted_the_body_holds_only_the_schema(html):
 def test_table_cells_are_words_apart_in_the_searchable_text():
     html = "<table><tbody><tr><th>Ville</th><th>Taux</th></tr></tbody></table><p>Fin</p>"
     assert html_to_text(html) == "Ville Taux Fin"
+
+
+def test_a_pull_quote_keeps_its_one_class_and_no_other_element_gets_one(db):
+    dirty = (
+        '<blockquote class="pull-quote evil"><p>« Nous tiendrons »</p></blockquote>'
+        '<blockquote class="x"><p>b</p></blockquote><p class="pull-quote">c</p>'
+    )
+    assert sanitize_html(dirty) == (
+        '<blockquote class="pull-quote"><p>« Nous tiendrons »</p></blockquote>'
+        "<blockquote><p>b</p></blockquote><p>c</p>"
+    )

@@ -114,7 +114,7 @@ def test_withdraw_returns_the_article_to_its_author(in_review, journalist):
 
 def test_republishing_keeps_the_original_date(published, editor):
     original = published.published_at
-    workflow.apply_transition(published, "unpublish", editor)
+    workflow.apply_transition(published, "unpublish", editor, comment="Retrait demandé.")
     workflow.apply_transition(published, "publish", editor)
     published.refresh_from_db()
     assert published.published_at == original

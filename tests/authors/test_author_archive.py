@@ -20,7 +20,7 @@ def test_an_authors_page_lists_their_published_articles_newest_first(client, edi
     twin = publish(ArticleFactory(authors=[author]), editor, when[2])
     draft = ArticleFactory(authors=[author])
     unpublished = publish(ArticleFactory(authors=[author]), editor, PUBLISHED_AT.replace(day=9))
-    workflow.apply_transition(unpublished, "unpublish", editor)
+    workflow.apply_transition(unpublished, "unpublish", editor, comment="Retrait demandé.")
     scheduled = ArticleFactory(authors=[author])
     workflow.apply_transition(
         scheduled, "schedule", editor, when=timezone.now() + timedelta(days=1)

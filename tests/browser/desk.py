@@ -38,7 +38,10 @@ CARET_AT_END = """() => {
     const after = document.createRange();
     after.setStart(selection.focusNode, selection.focusOffset);
     after.setEnd(area, area.childNodes.length);
-    return after.toString() === "";  // no text left after the caret
+    if (after.toString() !== "") return false;  // text left after the caret
+    // The editor's own selection too: it can still hold the click's place (CI, once).
+    const state = area.editor.state;
+    return state.selection.empty && state.doc.textBetween(state.selection.head, state.doc.content.size) === "";
 }"""
 
 

@@ -15,6 +15,7 @@ class Watch:
         self.requests: list[str] = []
         self.problems: list[str] = []
         self._expected: dict[str, int] = {}
+        self._stood_in: set[str] = set()
 
     def attach(self, context) -> None:
         context.on("request", self._on_request)
@@ -27,6 +28,14 @@ class Watch:
         """An error answer the test asks for (a 404 page, a refusal): not a problem."""
         self._expected[path] = status
 
+    def stand_in_for(self, context, origin: str, body: str) -> None:
+        """Answer in place of another site (a player a reader chose to load): the browser
+        gets `body`, nothing leaves the machine, and the request is no problem."""
+        self._stood_in.add(origin)
+        context.route(
+            f"{origin}/**", lambda route: route.fulfill(body=body, content_type="text/html")
+        )
+
     def off_site_requests(self) -> list[str]:
         return [url for url in self.requests if not self._is_local(url)]
 
@@ -38,7 +47,11 @@ class Watch:
 
     def _on_request(self, request) -> None:
         self.requests.append(request.url)
-        if not self._is_local(request.url):
+        parts = urlsplit(request.url)
+        if (
+            not self._is_local(request.url)
+            and f"{parts.scheme}://{parts.netloc}" not in self._stood_in
+        ):
             self.problems.append(f"request leaving the test server: {request.url}")
 
     def _on_request_failed(self, request) -> None:

@@ -4,21 +4,14 @@ author photo becomes a Picture, with nothing lost, and revisions name it."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from PIL import Image
 
 from articles.models import Article, Picture, Revision
 from authors.models import Author
 from tests.images import makers
+from tests.migrations import migrate
 
 BEFORE = ("articles", "0007_rate_counts")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.migrate([target] if target else executor.loader.graph.leaf_nodes())
-    return executor.loader.project_state([target]).apps if target else None
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -90,7 +90,7 @@ def test_an_unpublished_article_stops_redirecting(client, imported, editor):
     from articles import workflow
 
     article = imported["Publié"]
-    workflow.apply_transition(article, "unpublish", editor)
+    workflow.apply_transition(article, "unpublish", editor, comment="Retrait demandé.")
     assert client.get("/?p=12").status_code == 200  # the home page, not a redirect
     assert client.get("/2024/03/05/le-marche/").status_code == 404
 

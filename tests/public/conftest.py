@@ -69,6 +69,6 @@ def hidden_articles(journalist, editor, security):
             )
         if state == "unpublished":
             workflow.apply_transition(article, "publish", editor)
-            workflow.apply_transition(article, "unpublish", editor)
+            workflow.apply_transition(article, "unpublish", editor, comment="Retrait demandé.")
         made[state] = Article.objects.get(pk=article.pk)
     return made

@@ -59,7 +59,7 @@ def test_article_page_shows_every_part(client, story):
 
 
 def test_updated_and_correction_shown_after_an_edit(client, story, editor):
-    story.correction = "Une date était erronée."
+    story.standfirst = "Une date était erronée."
     workflow.save_by(story, editor)
     html = page(client, story)
     assert "Mis à jour le" in html
@@ -127,10 +127,10 @@ def test_article_page_query_count_is_pinned(
 ):
     other = ArticleFactory(authors=[AuthorFactory()], section=story.section)
     committed(lambda: None)
-    # The first reader: the article in full (its bylines' authors, its tags), Read also's
-    # choice (the articles sharing its tags, its section's newest), the menu and the time of
-    # the next scheduled article.
-    with django_assert_num_queries(7):
+    # The first reader: the article in full (its bylines' authors, its tags, its log of
+    # corrections and updates), Read also's choice (the articles sharing its tags, its
+    # section's newest), the menu and the time of the next scheduled article.
+    with django_assert_num_queries(8):
         client.get(story.get_absolute_url())
     # Every later reader: the article and Read also's articles, in one query.
     with django_assert_num_queries(1):

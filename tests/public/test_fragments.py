@@ -137,7 +137,9 @@ def test_an_author_photo_still_being_made_is_not_kept(client, editor):
 
 def test_unpublishing_hides_a_page_whose_parts_are_kept(client, story, editor):
     page(client, story)
-    workflow.apply_transition(Article.objects.get(pk=story.pk), "unpublish", editor)
+    workflow.apply_transition(
+        Article.objects.get(pk=story.pk), "unpublish", editor, comment="Retrait demandé."
+    )
     assert client.get(story.get_absolute_url()).status_code == 404
 
 
@@ -201,7 +203,9 @@ def test_read_alsos_choice_is_kept_for_a_while(client, story, close, editor, set
 
 def test_a_related_article_taken_down_is_gone_at_once(client, story, close, editor):
     assert "Partage les mots-clés" in related(client, story)
-    workflow.apply_transition(Article.objects.get(pk=close.pk), "unpublish", editor)
+    workflow.apply_transition(
+        Article.objects.get(pk=close.pk), "unpublish", editor, comment="Retrait demandé."
+    )
     assert "Partage les mots-clés" not in related(client, story)
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 MENU = 2
 MAKES_CARDS = 1
 MAKES_LEAD = 1
-MAKES_ITEMS = 2
+MAKES_ITEMS = 3  # the articles in full, their bylines, their tags
 
 PAGES = [
     # url builder, queries for every reader but the first, and what its first reader adds.
@@ -27,7 +27,7 @@ PAGES = [
     (lambda s: reverse("articles:search") + "?q=russie", {"postgresql": 4, "sqlite": 3}, MENU),
     (lambda s: reverse("articles:search"), 0, MENU),  # no search
     (lambda s: "/contact/", 0, MENU),
-    # The articles; their items, if not kept: their bylines and tags.
+    # The articles; their items, if not kept (and their text shows no library picture).
     (lambda s: reverse("feeds:site-rss"), 1, MAKES_ITEMS),
     (lambda s: reverse("feeds:tag-atom", args=["aes"]), 2, MAKES_ITEMS),  # the tag first
     (lambda s: "/sitemap-articles.xml", 2, 0),  # count, page

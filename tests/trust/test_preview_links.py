@@ -93,21 +93,21 @@ def opens(client, link) -> bool:
 
 def test_a_link_stays_dead_once_its_article_went_public(client, link, in_review, editor):
     workflow.apply_transition(in_review, "publish", editor)
-    workflow.apply_transition(in_review, "unpublish", editor)
+    workflow.apply_transition(in_review, "unpublish", editor, comment="Retrait demandé.")
     assert not opens(client, link)  # unpublishing does not bring it back
     workflow.apply_transition(in_review, "reopen", editor)
     assert not opens(client, link)  # nor does reopening as a draft
 
 
 def test_a_link_made_after_unpublishing_dies_at_the_next_publication(client, published, editor):
-    workflow.apply_transition(published, "unpublish", editor)
+    workflow.apply_transition(published, "unpublish", editor, comment="Retrait demandé.")
     with time_machine.travel(timezone.now() + timedelta(seconds=1)):
         fresh = PreviewLink.objects.create(article=published, created_by=editor)
     with time_machine.travel(timezone.now() + timedelta(seconds=2)):
         assert opens(client, fresh)
         workflow.apply_transition(published, "publish", editor)
         assert not opens(client, fresh)
-        workflow.apply_transition(published, "unpublish", editor)
+        workflow.apply_transition(published, "unpublish", editor, comment="Retrait demandé.")
         assert not opens(client, fresh)
 
 
@@ -117,7 +117,7 @@ def test_a_scheduled_article_previews_until_its_time_then_never(client, link, in
     assert opens(client, link)  # not public yet: the lawyer may still read it
     with time_machine.travel(at + timedelta(minutes=1)):
         assert not opens(client, link)
-        workflow.apply_transition(in_review, "unpublish", editor)
+        workflow.apply_transition(in_review, "unpublish", editor, comment="Retrait demandé.")
         assert not opens(client, link)
 
 
@@ -132,7 +132,7 @@ def test_links_are_revocable_in_every_state(client, link, in_review, editor, jou
     assert link.revoked_at is not None
     page = client_for(editor).get(reverse("admin:articles_article_change", args=[in_review.pk]))
     assert "revoked" in page.content.decode() or "révoqué" in page.content.decode()
-    workflow.apply_transition(in_review, "unpublish", editor)
+    workflow.apply_transition(in_review, "unpublish", editor, comment="Retrait demandé.")
     assert not opens(client, link)
 
 
