@@ -1,17 +1,22 @@
 """What a feed item carries besides its headline and standfirst: the text in full, with
-absolute addresses a feed reader can follow, and the featured picture (RSS enclosure,
-Atom enclosure link, Media RSS)."""
+absolute addresses a feed reader can follow, the featured picture (RSS enclosure, Atom
+enclosure link, Media RSS), and the article's corrections and updates."""
 
 import re
 
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
 
 from articles import body_pictures, embeds
 from newsroom.absolute import absolute
 
 TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+# The headings the article's page gives its log's entries (includes/macros.html: note_heading).
+NOTE_HEADINGS = {"correction": _("Correction of %(date)s:"), "update": _("Update of %(date)s:")}
 _SITE_LINK = re.compile(r'href="(/[^/"][^"]*)"')
 
 
@@ -52,3 +57,23 @@ def featured_picture(article) -> dict | None:
         "alt": article.image_alt,
         "credit": article.image_credit,
     }
+
+
+def note_heading(note) -> str:
+    """The entry's heading as text, in the site's time zone: "Correction of 4 December
+    2026 at 15 h 05:"."""
+    when = date_format(localtime(note.created_at), "DATETIME_FORMAT")
+    return NOTE_HEADINGS[note.kind] % {"date": when}
+
+
+def note_line(note) -> str:
+    """The entry as one line of text: its heading, then what it says."""
+    return f"{note_heading(note)} {note.text}"
+
+
+def log(notes) -> str:
+    """The article's log, newest first, as its page shows it under the text ("" if none)."""
+    if not notes:
+        return ""
+    entries = [(note_heading(note), note.text) for note in notes]
+    return render_to_string("feeds/log.html", {"entries": entries}, using="jinja2")

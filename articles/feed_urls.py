@@ -7,6 +7,7 @@ urlpatterns = [
     path("rss/", feeds.ArticleFeed(), name="site-rss"),
     path("atom/", feeds.SiteAtomFeed(), name="site-atom"),
     path("rectificatifs/rss/", feeds.CorrectionsFeed(), name="corrections-rss"),
+    path("rectificatifs/atom/", feeds.CorrectionsAtomFeed(), name="corrections-atom"),
     path("rubrique/<slug:slug>/rss/", feeds.SectionFeed(), name="section-rss"),
     path("rubrique/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section-atom"),
     path("auteur/<slug:slug>/rss/", feeds.AuthorFeed(), name="author-rss"),

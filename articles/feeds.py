@@ -1,11 +1,15 @@
-"""RSS and Atom feeds for the site, each section, each author and each tag.
+"""RSS and Atom feeds for the site, each section, each author and each tag, and for the
+corrections and updates log.
 
 Django's syndication framework writes each feed's channel; each article's item is written
 once per change and kept in the cache with the article's other parts (articles/fragments.py).
-An item carries the text in full (as WordPress's feeds do) and the featured picture.
+An item carries the text in full (as WordPress's feeds do), the featured picture and the
+article's log: its latest entry after the standfirst, every entry after the text. A new entry
+bumps the article's generation (articles/changes.py), so its items are written again at once.
 """
 
 import copy
+from collections import defaultdict
 from io import StringIO
 
 from django.conf import settings
@@ -14,12 +18,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from articles import feed_content, fragments, queries
-from articles.models import Section
+from articles.models import ArticleNote, Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from newsroom.absolute import absolute
 
@@ -118,7 +124,7 @@ class ArticleFeed(Feed):
     def items_xml(self, articles, obj, request, feed) -> list[str]:
         """These articles' items, as the framework writes them from the item_ methods."""
         maker = copy.copy(self)  # one instance of the feed serves every thread
-        maker.building = queries.with_credits_and_tags(queries.in_full(articles))
+        maker.building = _with_logs(queries.with_credits_and_tags(queries.in_full(articles)))
         maker.body_pictures = queries.pictures_in(" ".join(a.body for a in maker.building))
         maker.featured = {a.pk: feed_content.featured_picture(a) for a in maker.building}
         items = Feed.get_feed(maker, obj, request).items
@@ -134,8 +140,10 @@ class ArticleFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        # RSS descriptions and Atom's html summary are HTML to readers: the standfirst is text.
-        return escape(item.standfirst)
+        # RSS descriptions and Atom's html summary are HTML to readers: the standfirst and
+        # the log's latest entry are text.
+        lines = [item.standfirst, *map(feed_content.note_line, item.notes[:1])]
+        return format_html_join(mark_safe("<br>\n"), "{}", ((line,) for line in lines if line))
 
     def item_link(self, item):
         return absolute(item.get_absolute_url())
@@ -147,7 +155,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.last_modified
+        return max([item.last_modified, *(note.created_at for note in item.notes[:1])])
 
     def item_author_name(self, item):
         return ", ".join(author.display_name for author in item.byline_authors)
@@ -157,13 +165,25 @@ class ArticleFeed(Feed):
 
     def item_extra_kwargs(self, item):
         return {
-            "full_text": feed_content.full_text(item.body, self.body_pictures),
+            "full_text": feed_content.full_text(item.body, self.body_pictures)
+            + feed_content.log(item.notes),
             "picture": self.featured[item.pk],
         }
 
     def item_enclosures(self, item):
         picture = self.featured[item.pk]
         return [Enclosure(picture["url"], picture["length"], picture["type"])] if picture else []
+
+
+def _with_logs(articles: list) -> list:
+    """The articles with their logs (article.notes, newest first), one query for all."""
+    notes = defaultdict(list)
+    found = ArticleNote.objects.filter(article__in=articles)  # newest first (Meta.ordering)
+    for note in found.only("article_id", "kind", "text", "created_at"):
+        notes[note.article_id].append(note)
+    for article in articles:
+        article.notes = notes[article.pk]
+    return articles
 
 
 def _written(feed, item: dict) -> str:
@@ -237,8 +257,16 @@ class TagAtomFeed(AtomMixin, TagFeed):
     pass
 
 
+NOTE_TITLES = {
+    ArticleNote.Kind.CORRECTION: _("Correction: %(headline)s"),
+    ArticleNote.Kind.UPDATE: _("Update: %(headline)s"),
+}
+
+
 class CorrectionsFeed(Feed):
     """The latest corrections and updates, one item each, linking to its article's log."""
+
+    url_name = "feeds:corrections-rss"
 
     def title(self):
         return f"{_('Corrections and updates')} · {settings.SITE_NAME}"
@@ -251,22 +279,38 @@ class CorrectionsFeed(Feed):
     def link(self):
         return absolute(reverse("articles:corrections"))
 
+    def feed_url(self):
+        return absolute(reverse(self.url_name))
+
     def items(self):
         return queries.latest_notes()[:FEED_LENGTH]
 
     def item_title(self, item):
-        return f"{item.get_kind_display()} · {item.article.headline}"
+        return NOTE_TITLES[item.kind] % {"headline": item.article.headline}
 
     def item_description(self, item):
         return escape(item.text)  # text to readers, HTML to feed readers
 
     def item_link(self, item):
-        return absolute(f"{item.article.get_absolute_url()}#corrections")
-
-    def item_guid(self, item):
         return absolute(f"{item.article.get_absolute_url()}#note-{item.pk}")
+
+    item_guid = item_link
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.created_at
+        return localtime(item.created_at)
+
+    def item_updateddate(self, item):
+        return localtime(item.created_at)  # an entry is never rewritten
+
+
+class CorrectionsAtomFeed(CorrectionsFeed):
+    feed_type = Atom1Feed
+    url_name = "feeds:corrections-atom"
+
+    def subtitle(self):
+        return self.description()
+
+    def author_name(self):
+        return settings.SITE_NAME  # Atom wants an author: the newsroom logs the entries

@@ -78,7 +78,8 @@ def latest_notes():
     return (
         ArticleNote.objects.filter(article__in=published().values("pk"))
         .select_related("article")
-        .only("kind", "text", "created_at", "article__slug", "article__headline")
+        # The status too: django-fsm reads it as it builds each article (a query each without).
+        .only("kind", "text", "created_at", "article__slug", "article__headline", "article__status")
         .order_by("-created_at", "-pk")
     )
 

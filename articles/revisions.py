@@ -1,17 +1,23 @@
 """Comparing and restoring revisions: what changed between two saves, field by field, and
-which pictures (a gallery's among them) and embeds the text gained or lost."""
+which pictures (a gallery's among them) and embeds the text gained or lost. And autosaves:
+the text someone is typing, kept apart from the article and its history until they save."""
 
 import difflib
+from datetime import datetime, timedelta
 
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles import body_pictures, embeds
-from articles.models import Picture, Status
-from articles.models.revision import SNAPSHOT_FIELDS
-from articles.sanitize import html_to_text
+from articles import body_pictures, embeds, rules
+from articles.models import Article, Picture, Revision, Status
+from articles.models.revision import AUTOSAVE_FIELDS, SNAPSHOT_FIELDS
+from articles.sanitize import html_to_text, sanitize_html
 
 TEXT_FIELDS = {"headline", "standfirst", "body", "image_alt", "image_caption"}
 
@@ -124,3 +130,64 @@ def without_deleted_pictures(html: str) -> tuple[str, int]:
     ids = {pk for pk, _gallery in body_pictures.uses(html)}
     kept = set(Picture.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
     return body_pictures.without(html, ids - kept), len(ids - kept)
+
+
+# --- autosaves ------------------------------------------------------------------------------
+BODY_MAX_LENGTH = 500_000  # characters of HTML: a very long story is a tenth of it
+
+
+class AutosaveText(forms.Form):
+    """What an autosave takes, as typed (not stripped), within the article's own sizes."""
+
+    headline = forms.CharField(
+        required=False, strip=False, max_length=Article._meta.get_field("headline").max_length
+    )
+    standfirst = forms.CharField(
+        required=False, strip=False, max_length=Article._meta.get_field("standfirst").max_length
+    )
+    body = forms.CharField(required=False, strip=False, max_length=BODY_MAX_LENGTH)
+
+
+def autosave(article, user, posted) -> datetime | None:
+    """Keep the text `user` is typing into `article` as their one autosave: never the article
+    itself, its version, its history or its workflow. Refused to whoever may not edit the
+    article (PermissionDenied) and for text the article could not hold (ValidationError);
+    None, and nothing kept, when they kept one less than AUTOSAVE_SECONDS ago."""
+    if not rules.can_edit(user, article):
+        raise PermissionDenied(_("You may not change this article."))
+    form = AutosaveText(posted)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    text = {name: form.cleaned_data[name] for name in AUTOSAVE_FIELDS}
+    text["body"] = sanitize_html(text["body"])  # what a save would store
+    since = timezone.now() - timedelta(seconds=settings.AUTOSAVE_SECONDS)
+    return Revision.keep_autosave(article, user, text, unless_after=since)
+
+
+def autosave_offer(article, user) -> Revision | None:
+    """The autosave to offer back on opening the article: kept since its last save and
+    different from it; this person's own first, else the latest anyone kept."""
+    newer = (
+        Revision.autosaves.filter(article=article, created_at__gt=article.updated_at)
+        .select_related("user")
+        .order_by("-created_at")
+    )
+    differing = [
+        kept
+        for kept in newer
+        if any(kept.data.get(name) != getattr(article, name) for name in AUTOSAVE_FIELDS)
+    ]
+    mine = [kept for kept in differing if kept.user_id == user.pk]
+    return (mine or differing or [None])[0]
+
+
+def discard_autosave(article, user, autosave_id) -> None:
+    """Whoever may edit the article may set an autosave of it aside: saving would too."""
+    if not rules.can_edit(user, article):
+        raise PermissionDenied(_("You may not change this article."))
+    Revision.autosaves.filter(article=article, pk=autosave_id).delete()
+
+
+def drop_autosave(article, user) -> None:
+    """They saved: their autosave of the article is spent."""
+    Revision.autosaves.filter(article=article, user=user).delete()

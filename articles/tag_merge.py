@@ -9,6 +9,7 @@ from taggit.models import Tag
 from articles import search
 from articles.changes import touch
 from articles.models import Tagging, TagRedirect
+from articles.signals import tags_merged
 
 PERMISSIONS = ("taggit.change_tag", "taggit.delete_tag")
 
@@ -55,4 +56,5 @@ def merge_tags(tags, user):
             tag.delete()
         search.reindex(articles)
         touch(articles)
+        tags_merged.send(merge_tags, kept=kept, merged=[tag.name for tag in merged], user=user)
     return kept

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
@@ -104,6 +104,21 @@ def apply_transition(article, name, user, comment="", when=None) -> Transition:
         ) from None
     transaction.on_commit(lambda: notifications.after_transition(step))
     return step  # readers' pages follow through the article's save (articles/changes.py)
+
+
+def last_change(article) -> str:
+    """Who last acted on the article, how and when: told to someone whose page is older."""
+    step = article.transitions.select_related("user").order_by("-at", "-pk").first()
+    saved = article.revisions.select_related("user").first()
+    if saved is not None and (step is None or saved.created_at > step.at):
+        who, what, when = saved.user, _("saved a change"), saved.created_at
+    elif step is not None:
+        who, what, when = step.user, ACTIONS[step.name].label, step.at
+    else:
+        return ""
+    name = (who.get_full_name() or who.get_username()) if who else _("someone")
+    when = formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+    return _("%(who)s: %(what)s, %(when)s.") % {"who": name, "what": what, "when": when}
 
 
 def save_by(article, user) -> None:

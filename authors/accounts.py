@@ -1,4 +1,5 @@
-"""Staff accounts in the admin: who has failed to sign in lately, and lifting a lock-out."""
+"""Staff accounts in the admin: who has failed to sign in lately, lifting a lock-out, and
+resetting two-factor sign-in for someone who lost their phone."""
 
 from axes.models import AccessAttempt
 from axes.utils import reset as forget_failures
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom.admin_titles import ModelTitlesMixin
+from newsroom.two_factor import devices
 
 admin.site.unregister(User)
 admin.site.unregister(Group)
@@ -25,7 +27,7 @@ class StaffGroupAdmin(ModelTitlesMixin, GroupAdmin):
 @admin.register(User)
 class StaffAccountAdmin(ModelTitlesMixin, UserAdmin):
     list_display = [*UserAdmin.list_display, "recent_failures"]
-    actions = ["unlock"]
+    actions = ["unlock", "reset_two_factor"]
 
     def get_queryset(self, request):
         since = timezone.now() - settings.AXES_COOLOFF_TIME
@@ -64,6 +66,25 @@ class StaffAccountAdmin(ModelTitlesMixin, UserAdmin):
             ngettext(
                 "%(count)d account can sign in again.",
                 "%(count)d accounts can sign in again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Reset two-factor sign-in (lost phone): set up again at next sign-in"),
+        permissions=["change"],
+    )
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            devices.remove_all(user)  # each removal reaches the audit log
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d account will set up two-factor sign-in again.",
+                "%(count)d accounts will set up two-factor sign-in again.",
                 count,
             )
             % {"count": count},

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.templatetags.static import static
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -39,8 +40,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_fsm",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # authenticator apps
+    "django_otp.plugins.otp_static",  # recovery codes
     "newsroom.apps.TagsConfig",  # django-taggit, named "Mots-clés" on the desk
     "django_prose_editor",
     "crispy_forms",
@@ -48,7 +53,11 @@ INSTALLED_APPS = [
     "authors",
     "articles",
     "importer",
+    "newsroom.two_factor",
+    "audit",
 ]
+# Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "newsroom.middleware.RequestLogMiddleware",
@@ -61,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.AuditRequestMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -200,6 +212,8 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
         "extensions": {"MenuLabels": html_tags(tags=[])},
     },
 ]
+# While someone types, the article form keeps a server copy (an autosave) at most this often.
+AUTOSAVE_SECONDS = 30
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII tag addresses: /mot-cle/securite/
@@ -253,8 +267,21 @@ AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.locked_out"
 AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # a one-time or recovery code
 # How many proxies in front of the app add themselves to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+
+# --- two-factor sign-in (django-otp, newsroom/two_factor) ----------------------------------
+# Who must give an authenticator code after the password: "staff" (editors and
+# administrators), "all" (every staff account) or "off". On by default in production; off
+# for the demo (DEBUG on). Anyone who set up an authenticator is asked for it in every mode.
+TWO_FACTOR_REQUIRED = env_str("TWO_FACTOR_REQUIRED", "off" if DEBUG else "staff").strip().lower()
+if TWO_FACTOR_REQUIRED not in ("staff", "all", "off"):
+    raise ImproperlyConfigured(
+        f"TWO_FACTOR_REQUIRED must be staff, all or off, not {TWO_FACTOR_REQUIRED!r}."
+    )
+OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no administrator reads another person's secret
 
 # --- Content-Security-Policy (django-csp) -------------------------------------------------
 # Nothing from other sites, no inline script. The admin's rich-text editor brings an inline

@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings, with a throwaway key and fast hashing."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("SITE_URL", "https://news.example.test")
@@ -28,4 +30,8 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # On a file, the browser tests' live server has connections of its own: an in-memory
     # database would share the tests' one connection with requests still arriving (a beacon).
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # One file a run: two runs at once on one checkout must not share it.
+    TEST_DB = Path(tempfile.gettempdir()) / f"newsroom-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DB)}  # noqa: F405
+# Most tests sign in with force_login and no authenticator; tests/accounts turn 2FA on.
+TWO_FACTOR_REQUIRED = "off"

@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
         "admin/jsi18n/",
         JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"]),
     ),
+    # The sign-in steps after the password; before the admin's own, which would catch them.
+    path("admin/two-factor/", include("newsroom.two_factor.urls")),
     path("admin/", admin.site.urls),
     path("auteurs/", include("articles.author_urls")),
     path("", include("articles.urls")),

@@ -15,11 +15,13 @@ from django.utils.timezone import get_current_timezone, is_naive, make_aware
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles import embeds, metadata, rules, workflow
+from articles import embeds, metadata, revisions, rules, workflow
 from articles.admin import unpublish
+from articles.admin.autosave import AutosaveViewsMixin
 from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.corrections import NoteInline, NoteLogMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
+from articles.admin.inlines import LabelledTabularInline
 from articles.admin.pictures import picture_preview, picture_thumbnail
 from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
@@ -30,7 +32,7 @@ from authors.models import Author
 from newsroom.admin_titles import ModelTitlesMixin
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(LabelledTabularInline):
     model = Byline
     extra = 1
     min_num = 0
@@ -43,6 +45,7 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(
     ModelTitlesMixin,
     RevisionViewsMixin,
+    AutosaveViewsMixin,
     CollaborationViewsMixin,
     NoteLogMixin,
     admin.ModelAdmin,
@@ -58,7 +61,7 @@ class ArticleAdmin(
         "published_at",
         "updated_at",
     ]
-    list_display_links = ["thumbnail", "headline"]
+    list_display_links = ["headline"]  # a picture link would have no words to read out
     list_select_related = ["section", "picture"]
     autocomplete_fields = ["picture"]
     list_filter = [StateFilter, "section", AuthorFilter, PopularTagFilter]
@@ -154,6 +157,7 @@ class ArticleAdmin(
                 credit=obj.image_credit,
             )
         workflow.save_by(obj, request.user)
+        revisions.drop_autosave(obj, request.user)  # saved: what it kept is spent
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -211,7 +215,13 @@ class ArticleAdmin(
                 name="articles_article_preview",
             ),
         ]
-        return urls + self.revision_urls() + self.collaboration_urls() + super().get_urls()
+        return [
+            *urls,
+            *self.revision_urls(),
+            *self.autosave_urls(),
+            *self.collaboration_urls(),
+            *super().get_urls(),
+        ]
 
     def embed_view(self, request):
         """What the body editor's embed button inserts for an address: JSON."""
@@ -237,8 +247,10 @@ class ArticleAdmin(
             messages.error(
                 request,
                 _(
-                    "This article changed since you opened it: nothing was done. Check it, then try again."
-                ),
+                    "This article changed since you opened it (%(change)s): nothing was done. "
+                    "Check it, then try again."
+                )
+                % {"change": workflow.last_change(article)},
             )
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         when = _parse_local_datetime(request.POST.get("_publish_at", ""))
@@ -298,6 +310,7 @@ class ArticleAdmin(
             else None,
             "can_share_preview": rules.can_share_preview(request.user, article),
             "article_version": article.version,
+            "autosave": self._autosave_context(request, article),
             "workflow_actions": workflow.available_actions(article, request.user),
             "workflow_history": article.transitions.select_related("user"),
             "workflow_inside_form": rules.can_edit(request.user, article),
@@ -332,9 +345,9 @@ class ArticleAdmin(
 
     # --- pictures ------------------------------------------------------------------------
     class Media:
-        js = ["newsroom/editing.js", "newsroom/counters.js"]
+        js = ["newsroom/editing.js", "newsroom/counters.js", "newsroom/names.js"]
 
-    @admin.display(description="")
+    @admin.display(description=_("picture"))
     def thumbnail(self, article):
         return picture_thumbnail(article.picture) if article.picture_id else ""
 

@@ -3,10 +3,10 @@ entry (through articles.workflow.log_note), everyone who sees the article reads 
 only superusers change or remove an entry."""
 
 from django import forms
-from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from articles import rules, workflow
+from articles.admin.inlines import LabelledTabularInline
 from articles.models import ArticleNote
 
 
@@ -17,7 +17,7 @@ class NoteForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class NoteInline(admin.TabularInline):
+class NoteInline(LabelledTabularInline):
     model = ArticleNote
     form = NoteForm
     fields = ["created_at", "kind", "text", "created_by"]

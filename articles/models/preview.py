@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import rules
 from articles.models.article import Status
 from articles.models.transition import Transition
+from articles.signals import preview_link_revoked
 
 PREVIEW_LIFETIME = timedelta(hours=48)
 
@@ -87,6 +88,10 @@ class PreviewLink(models.Model):
         """Editors revoke a link whatever its article's state; revoking twice changes nothing."""
         if not rules.can_revoke_preview(user):
             raise PermissionDenied
-        type(self).objects.filter(pk=self.pk, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
+        revoked = (
+            type(self)
+            .objects.filter(pk=self.pk, revoked_at__isnull=True)
+            .update(revoked_at=timezone.now())
         )
+        if revoked:
+            preview_link_revoked.send(type(self), link=self, user=user)

@@ -1,5 +1,7 @@
+from datetime import datetime
+
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,13 +32,37 @@ SNAPSHOT_FIELDS = [
 ]
 
 
+# What an autosave keeps: the text being typed.
+AUTOSAVE_FIELDS = ("headline", "standfirst", "body")
+
+
+class NumberedRevisions(models.Manager):
+    """The article's history, one numbered revision per save: nobody's autosave."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_autosave=False)
+
+
+class Autosaves(models.Manager):
+    """Text kept while someone typed, one per person and article, never part of the history."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_autosave=True)
+
+
 class Revision(models.Model):
-    """Every field of an article as it was after one save, tags and bylines included."""
+    """Every field of an article as it was after one save, tags and bylines included; or,
+    marked as an autosave and unnumbered, the text someone was typing before they saved."""
 
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="revisions"
     )
-    number = models.PositiveIntegerField(_("revision"))
+    number = models.PositiveIntegerField(_("revision"), null=True, blank=True)
+    is_autosave = models.BooleanField(
+        _("autosave"),
+        default=False,
+        help_text=_("Text kept while someone typed, before they saved: not in the history."),
+    )
     version = models.PositiveIntegerField(_("article version"), default=0)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -58,15 +84,31 @@ class Revision(models.Model):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
 
+    # The default manager, and so `article.revisions`, is the numbered history alone.
+    objects = NumberedRevisions()
+    autosaves = Autosaves()
+
     class Meta:
         ordering = ["-number"]
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
         constraints = [
-            models.UniqueConstraint(fields=["article", "number"], name="one_revision_number")
+            models.UniqueConstraint(fields=["article", "number"], name="one_revision_number"),
+            models.CheckConstraint(
+                condition=models.Q(is_autosave=True, number__isnull=True)
+                | models.Q(is_autosave=False, number__isnull=False),
+                name="autosave_has_no_number",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "user"],
+                condition=models.Q(is_autosave=True),
+                name="one_autosave_per_person",
+            ),
         ]
 
     def __str__(self):
+        if self.is_autosave:
+            return f"{self.article_id} autosave"
         return f"{self.article_id} #{self.number}"
 
     @property
@@ -120,3 +162,19 @@ class Revision(models.Model):
             approved_at=timezone.now() if approved else None,
         )
         return revision
+
+    @classmethod
+    def keep_autosave(cls, article, user, text: dict, unless_after) -> "datetime | None":
+        """Keep `text` as this person's autosave of the article, in place of their previous
+        one; when they kept one after `unless_after`, nothing changes and None is returned."""
+        now = timezone.now()
+        fields = {"data": text, "version": article.version, "created_at": now}
+        kept = cls.autosaves.filter(article=article, user=user, created_at__lte=unless_after)
+        if kept.update(**fields):
+            return now
+        try:
+            with transaction.atomic():  # their recent one, if any, makes this one a duplicate
+                cls.autosaves.create(article=article, user=user, is_autosave=True, **fields)
+        except IntegrityError:
+            return None
+        return now

@@ -174,7 +174,9 @@ def test_the_log_page_lists_entries_newest_first_with_their_articles(client, two
     story, other = two_logs
     html = client.get("/rectificatifs/").content.decode()
     assert html.index("&lt;b&gt;Nouveau&lt;/b&gt; bilan.") < html.index("La date était fausse.")
-    assert f'href="{story.get_absolute_url()}#corrections"' in html
+    entry = ArticleNote.objects.get(article=story)
+    assert f'href="{story.get_absolute_url()}#note-{entry.pk}"' in html
+    assert f'id="note-{entry.pk}"' in client.get(story.get_absolute_url()).content.decode()
     assert heading() in html
     assert reverse("articles:corrections") == "/rectificatifs/"
     assert "La date était fausse." in client.get("/en/rectificatifs/").content.decode()
@@ -207,7 +209,8 @@ def test_the_feed_carries_each_entry_escaped(client, two_logs):
         "&lt;b&gt;Nouveau&lt;/b&gt; bilan.",
         "La date était fausse.",
     ]
-    assert items[1].findtext("link").endswith(f"{story.get_absolute_url()}#corrections")
+    entry = ArticleNote.objects.get(article=story)
+    assert items[1].findtext("link").endswith(f"{story.get_absolute_url()}#note-{entry.pk}")
     assert items[0].findtext("guid") != items[1].findtext("guid")
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from articles import workflow
 from articles.models import Article, Status, Transition
@@ -132,6 +132,15 @@ def test_a_stale_copy_cannot_repeat_a_transition(in_review, editor):
     with pytest.raises(workflow.WorkflowError):
         workflow.apply_transition(second, "publish", editor)
     assert Transition.objects.filter(article=in_review, name="publish").count() == 1
+
+
+def test_the_last_change_names_who_did_what_and_when(in_review, editor):
+    with translation.override("en"):
+        step = workflow.apply_transition(in_review, "publish", editor)
+        said = workflow.last_change(in_review)
+        when = formats.date_format(timezone.localtime(step.at), "DATETIME_FORMAT")
+        who = editor.get_full_name() or editor.username
+        assert said == f"{who}: Publish, {when}."
 
 
 def test_unknown_action_is_refused(draft, editor):

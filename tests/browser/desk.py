@@ -22,8 +22,16 @@ def change_url(article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def open_action(page, name: str) -> None:
+    """Open the workflow bar's drawer of an action that needs more (a comment, a time)."""
+    drawer = page.locator(f"details.workflow-drawer:has(button[name=_transition][value={name}])")
+    if drawer.count() and not drawer.evaluate("drawer => drawer.open"):
+        drawer.locator("summary").click()
+
+
 def take_action(page, name: str) -> None:
-    """Press a button of the "Circuit éditorial" panel (submit, publish, send_back…)."""
+    """Press a button of the workflow bar (submit, publish, send_back…)."""
+    open_action(page, name)
     follow(page, page.locator(f"button[name=_transition][value={name}]"))
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Status
-from tests.browser.desk import change_url, log_in, success_message, take_action
+from tests.browser.desk import change_url, log_in, open_action, success_message, take_action
 from tests.factories import ArticleFactory
 
 
@@ -24,6 +24,7 @@ def test_scheduled_article_reaches_readers_at_its_time_only(new_context, watch, 
 
     page = log_in(new_context(), editor)
     page.goto(change_url(article))
+    open_action(page, "schedule")
     page.fill("input[name=_publish_at]", when.strftime("%Y-%m-%dT%H:%M"))
     take_action(page, "schedule")
     assert "Programmer" in success_message(page)

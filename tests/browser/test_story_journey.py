@@ -11,7 +11,14 @@ from django.urls import reverse
 
 from articles.demo.images import scene
 from articles.models import Article, Status
-from tests.browser.desk import ProseEditor, change_url, log_in, success_message, take_action
+from tests.browser.desk import (
+    ProseEditor,
+    change_url,
+    log_in,
+    open_action,
+    success_message,
+    take_action,
+)
 from tests.browser.pages import PHONE, follow, press_to_load, save_screenshot
 from tests.browser.sharing import expected_share_links
 from tests.factories import SectionFactory
@@ -102,6 +109,7 @@ def editor_sends_back_then_publishes(new_context, article, journalist, editor) -
     assert page.get_by_role("link", name=HEADLINE).is_visible()
     save_screenshot(page, "admin-review-list")
     follow(page, page.get_by_role("link", name=HEADLINE))
+    open_action(page, "send_back")
     page.fill("textarea[name=_comment]", COMMENT)
     take_action(page, "send_back")
     assert Article.objects.get(pk=article.pk).status == Status.DRAFT

@@ -45,6 +45,7 @@ def production_env(**extra) -> dict:
         SECURE_SSL_REDIRECT="0",  # the test talks plain HTTP to the app, as a proxy would
         SECURE_COOKIES="0",
         LOG_LEVEL="WARNING",
+        TWO_FACTOR_REQUIRED="off",  # editors here sign in by password; tests/accounts has 2FA
     )
     env.update({k: str(v) for k, v in extra.items()})
     return env

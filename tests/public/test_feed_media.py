@@ -99,8 +99,8 @@ def test_the_text_in_full_has_absolute_pictures_and_links_and_no_frame(
 
 def test_the_items_pictures_are_read_in_one_query(client, illustrated, django_assert_num_queries):
     # The feed's articles, then what its items need: the articles in full, their bylines,
-    # tags and the library pictures their texts show.
-    with django_assert_num_queries(1 + 4):
+    # tags, corrections and updates, and the library pictures their texts show.
+    with django_assert_num_queries(1 + 5):
         client.get(reverse("feeds:site-rss"))
     with django_assert_num_queries(1):  # the items are kept
         client.get(reverse("feeds:site-rss"))

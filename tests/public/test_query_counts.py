@@ -11,7 +11,9 @@ from django.urls import reverse
 MENU = 2
 MAKES_CARDS = 1
 MAKES_LEAD = 1
-MAKES_ITEMS = 3  # the articles in full, their bylines, their tags
+# The articles in full, their bylines, their tags, their corrections and updates (the log
+# has a line in each item: articles/feeds.py).
+MAKES_ITEMS = 4
 
 PAGES = [
     # url builder, queries for every reader but the first, and what its first reader adds.

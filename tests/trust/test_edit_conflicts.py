@@ -54,17 +54,25 @@ def test_stale_copy_cannot_be_saved_through_the_model(draft):
     assert Article.objects.get(pk=draft.pk).headline == "La leur"
 
 
-def test_state_change_from_a_stale_page_is_refused(in_review, editor, journalist):
+def test_state_change_from_a_stale_page_is_refused(
+    in_review, editor, journalist, django_capture_on_commit_callbacks
+):
     opened_version = in_review.version
     fresh = Article.objects.get(pk=in_review.pk)
     fresh.headline = "Modifié entre-temps"
-    workflow.save_by(fresh, editor)
+    with django_capture_on_commit_callbacks(execute=True):  # the save's revision, as committed
+        workflow.save_by(fresh, editor)
     response = client_for(journalist).post(
         reverse("admin:articles_article_transition", args=[in_review.pk]),
         {"_transition": "withdraw", "_version": str(opened_version)},
+        follow=True,
     )
-    assert response.status_code == 302
+    assert response.redirect_chain[0][1] == 302
     assert Article.objects.get(pk=in_review.pk).status == "review"
+    # Who did what, and when, so the journalist knows what to look at.
+    refusal = str(next(iter(response.context["messages"])))
+    name = editor.get_full_name() or editor.username
+    assert name in refusal and "enregistré une modification" in refusal
 
 
 def test_two_editors_publishing_once(in_review, editor, admin_user):
