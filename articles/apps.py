@@ -9,3 +9,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import changes  # noqa: F401  (connects its receivers)
+        from newsroom import folding  # noqa: F401  (gives SQLite its FOLD function)

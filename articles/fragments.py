@@ -89,9 +89,9 @@ def article_page(slug: str):
         if is_complete(full):
             made[parts_key] = found[parts_key]
     if related_key not in found:
-        found[related_key] = made[related_key] = render(
-            "articles/related.html", {"related": related}
-        )
+        found[related_key] = render("articles/related.html", {"related": related})
+        if all(card_complete(a) for a in related):
+            made[related_key] = found[related_key]
     if made:
         cache.set_many(made, TIMEOUT)
     return article, *found[parts_key], found[related_key]
@@ -122,13 +122,23 @@ def lead(article) -> str:
     return block
 
 
-def cards(articles, level: int = 3) -> list[str]:
-    """The articles' cards, their headings at `level`, in the articles' order."""
+def card_complete(article) -> bool:
+    """False while a card's picture shows its placeholder: its renditions are being made."""
+    return not article.picture_id or bool(article.images)
+
+
+def cards(articles, level: int = 3, eager: int = 0) -> list[str]:
+    """The articles' cards, their headings at `level`, in the articles' order: the first
+    `eager` load their pictures at once (the first screen), the others when scrolled to."""
+    articles = list(articles)
+    first = {article.pk for article in articles[:eager]}
+    kinds = [f"card-{level}" if a.pk in first else f"card-{level}-lazy" for a in articles]
 
     def make(missing):
-        return [card(article, level) for article in queries.with_credits(missing)]
+        with_credits = queries.with_credits(missing)
+        return [card(article, level, eager=article.pk in first) for article in with_credits]
 
-    return _kept_or_made(list(articles), f"card-{level}", make)
+    return _kept_or_made(articles, kinds, make, keep=card_complete)
 
 
 def feed_items(articles, kind: str, write) -> list[str]:
@@ -137,20 +147,23 @@ def feed_items(articles, kind: str, write) -> list[str]:
     return _kept_or_made(list(articles), f"feed-{kind}", write)
 
 
-def _kept_or_made(articles: list, kind: str, make) -> list[str]:
-    """Each article's part of this kind, read with one get_many; those missing made at once
-    by `make(missing articles)` and kept."""
-    keys = [_own_key(kind, article) for article in articles]
+def _kept_or_made(articles: list, kind: str | list[str], make, keep=None) -> list[str]:
+    """Each article's part of this kind (or of its own kind, in a list), read with one
+    get_many; those missing made at once by `make(missing articles)` and kept, unless
+    `keep(article)` says they are not complete yet."""
+    kinds = [kind] * len(articles) if isinstance(kind, str) else kind
+    keys = [_own_key(k, article) for k, article in zip(kinds, articles, strict=True)]
     found = cache.get_many(keys) if keys else {}
     missing = [(k, a) for k, a in zip(keys, articles, strict=True) if k not in found]
     if missing:
         made = make([article for _key, article in missing])
         found.update(zip([key for key, _article in missing], made, strict=True))
-        cache.set_many({key: found[key] for key, _article in missing}, TIMEOUT)
+        kept = [key for key, article in missing if keep is None or keep(article)]
+        cache.set_many({key: found[key] for key in kept}, TIMEOUT)
     return [found[key] for key in keys]
 
 
-def card(article, level: int = 3, excerpt: str = "") -> str:
+def card(article, level: int = 3, excerpt: str = "", eager: bool = False) -> str:
     """One card, rendered now by its macro: a search result's carries its excerpt."""
     macro = engines["jinja2"].env.get_template("includes/card.html").module.card
-    return mark_safe(str(macro(article, level, excerpt)))
+    return mark_safe(str(macro(article, level, excerpt, eager)))

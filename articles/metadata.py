@@ -6,9 +6,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
-from django.utils.timezone import localtime
+from django.utils.timezone import now
+from django.utils.translation import override
 
 from newsroom.absolute import absolute
+from newsroom.dates import machine_time
 from newsroom.text import clean_line
 
 
@@ -63,12 +65,19 @@ def shared_description(article) -> str:
     return _or(article.social_description, article.standfirst)
 
 
+def own_url(article) -> str:
+    """The article's address in its own language: the other is the same text in another
+    language's interface, not a translation."""
+    with override(article.language):
+        return absolute(article.get_absolute_url())
+
+
 def canonical_url(article) -> str:
-    """The original's address for syndicated copy, else the article's own."""
+    """The original's address for syndicated copy, else the article's own (own_url)."""
     given = urlsplit(article.canonical_url)
     if given.scheme in ("http", "https") and given.hostname:  # as the model validates it
         return article.canonical_url
-    return absolute(article.get_absolute_url())
+    return own_url(article)
 
 
 def article_head(article) -> dict:
@@ -83,7 +92,7 @@ def article_head(article) -> dict:
 
 
 def news_article(article) -> dict:
-    url = absolute(article.get_absolute_url())
+    url = own_url(article)
     notes = getattr(article, "notes", [])  # its log, newest first (queries.article_in_full)
     modified = max([article.last_modified, *(note.created_at for note in notes[:1])])
     data = {
@@ -91,8 +100,9 @@ def news_article(article) -> dict:
         "@type": "NewsArticle",
         "headline": article.headline,
         "description": search_description(article),
-        "datePublished": localtime(article.published_at).isoformat(),
-        "dateModified": localtime(modified).isoformat(),
+        # A preview's article has no date yet: it would be published now.
+        "datePublished": machine_time(article.published_at or now()),
+        "dateModified": machine_time(modified or now()),
         "author": [_person(author) for author in article.byline_authors],
         "publisher": publisher(),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
@@ -107,7 +117,7 @@ def news_article(article) -> dict:
             {
                 "@type": "CorrectionComment",
                 "text": note.text,
-                "datePublished": localtime(note.created_at).isoformat(),
+                "datePublished": machine_time(note.created_at),
             }
             for note in corrections
         ]

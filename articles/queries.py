@@ -23,6 +23,7 @@ CARD_FIELDS = (
     "slug",
     "headline",
     "standfirst",
+    "language",  # its text's lang="…" on a page in another language
     "status",
     "version",
     "generation",
@@ -30,6 +31,14 @@ CARD_FIELDS = (
     "revised_at",
     "section__name",
     "section__slug",
+    # Its featured picture, read in the same query: the 4:3 crop, and its alt text here.
+    "image_alt",
+    "picture__file",
+    "picture__width",
+    "picture__height",
+    "picture__focal_x",
+    "picture__focal_y",
+    "picture__renditions",
 )
 # Large columns only search reads.
 SEARCH_FIELDS = ("search_vector", "rank_vector", "search_tags", "search_authors")
@@ -45,7 +54,7 @@ def published():
 
 def cards():
     """Published articles, newest first, with what a card shows."""
-    return published().select_related("section").only(*CARD_FIELDS)
+    return published().select_related("section", "picture").only(*CARD_FIELDS)
 
 
 def menu() -> list[tuple[str, str, str]]:
@@ -79,7 +88,15 @@ def latest_notes():
         ArticleNote.objects.filter(article__in=published().values("pk"))
         .select_related("article")
         # The status too: django-fsm reads it as it builds each article (a query each without).
-        .only("kind", "text", "created_at", "article__slug", "article__headline", "article__status")
+        .only(
+            "kind",
+            "text",
+            "created_at",
+            "article__slug",
+            "article__headline",
+            "article__language",
+            "article__status",
+        )
         .order_by("-created_at", "-pk")
     )
 

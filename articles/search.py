@@ -3,7 +3,9 @@
 On PostgreSQL the matches come from the GIN index (French, accent-blind); the newest
 RANKED_MATCHES are ranked by relevance, the older ones follow, newest first. Each result
 shows the passage of its text holding most of the reader's words, marked in any of their
-forms (articles/excerpts.py). Elsewhere the words are found with LIKE.
+forms (articles/excerpts.py). Elsewhere (SQLite) the words are found with LIKE in the text
+folded as the reader's words are (newsroom/folding.py): case and accents ignored, "oe" finds
+"œ"; there, a result's excerpt marks its words in any of their accents and cases.
 """
 
 import html
@@ -13,13 +15,14 @@ from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from articles import excerpts
 from articles.models import Article, Byline, Tagging
+from newsroom.folding import Fold, fold
 from newsroom.text import clean_line
 
 CONFIG = "french_unaccent"  # French stemming, accents ignored (see the search migration)
@@ -29,6 +32,7 @@ EXCERPT_WORDS = 35
 # A news reader's best match is most often a recent one; an older story is found by its
 # more particular words.
 RANKED_MATCHES = 100
+SEARCHED_FIELDS = ("headline", "standfirst", "body_text", "search_tags", "search_authors")
 SHOWN_MATCHES = 500  # the newest matches pages reach
 COUNTED_MATCHES = 500  # beyond this, readers see "more than 500 results"
 RESULTS_A_PAGE = 10  # a result is twice a list card's height on a phone
@@ -76,18 +80,25 @@ def _query(terms) -> SearchQuery:
 
 
 def matching(queryset, terms):
-    """The articles that match every word (PostgreSQL: the GIN index; elsewhere: LIKE)."""
+    """The articles that match every word (PostgreSQL: the GIN index; elsewhere: LIKE in
+    the folded text)."""
     if uses_postgres():
         return queryset.filter(search_vector=_query(terms))
-    for term in terms:
-        queryset = queryset.filter(
-            Q(headline__icontains=term)
-            | Q(standfirst__icontains=term)
-            | Q(body_text__icontains=term)
-            | Q(search_tags__icontains=term)
-            | Q(search_authors__icontains=term)
-        )
+    folded = _folded(terms)
+    if not folded:  # only marks, which folding removes: nothing to look for
+        return queryset.none()
+    # One text, so that a row is folded once; its fields joined by a space, which no folded
+    # word holds.
+    fields = [part for field in SEARCHED_FIELDS for part in (field, Value(" "))][:-1]
+    queryset = queryset.alias(folded_text=Fold(Concat(*fields, output_field=TextField())))
+    for term in folded:
+        queryset = queryset.filter(folded_text__contains=term)
     return queryset
+
+
+def _folded(terms) -> list[str]:
+    """The reader's words folded (a compatibility character may fold to a space)."""
+    return [word for term in terms for word in fold(term).split()]
 
 
 def search(queryset, text: str):
@@ -161,7 +172,7 @@ def _marker(articles):
 def _excerpt(article, marker, terms) -> str:
     text = f"{article.standfirst} {article.body_text}"
     if marker is None:
-        return marked_html(_mark_in_python(text, [t for t in terms if len(t) > 1]))
+        return marked_html(_mark_in_python(text, [t for t in _folded(terms) if len(t) > 1]))
     return marked_html(marker.best_excerpt(text))
 
 
@@ -172,10 +183,11 @@ def marked_html(marked: str) -> str:
 
 
 def _mark_in_python(text: str, terms: list[str]) -> str:
-    """An excerpt around the first match, every term marked (the portable search's)."""
+    """An excerpt around the first match, every term (folded) marked however it is
+    accented and cased (the portable search's)."""
     if not terms:
         return Truncator(text).words(EXCERPT_WORDS)
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    pattern = re.compile("|".join(excerpts._spelled(t) for t in terms), re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, text.rfind(" ", 0, max(0, first.start() - 80)) + 1) if first else 0
     window = Truncator(text[start:]).words(EXCERPT_WORDS)

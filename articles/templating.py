@@ -86,10 +86,27 @@ def language_links(request) -> list:
     ]
 
 
-def in_language(request, code: str) -> str:
-    """This page's address in another language, its query kept: from the route it matched,
-    where translate_url would resolve the path again."""
-    path = request.get_full_path() if request else "/"
+def alternates(request) -> list[tuple[str, str]]:
+    """(hreflang, absolute address) of this page in each of the site's languages, then
+    x-default: the site's own language. Without the query, like the canonical address."""
+    links = [
+        (code, absolute(in_language(request, code, query=False))) for code, _n in settings.LANGUAGES
+    ]
+    return [*links, ("x-default", dict(links)[settings.LANGUAGE_CODE])]
+
+
+def lang_unless_page(language: str) -> str:
+    """` lang="…"` for text in another language than the page's (an article's headline on
+    the English page): its own language, for screen readers, hyphenation and spelling."""
+    if not language or language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+def in_language(request, code: str, query: bool = True) -> str:
+    """This page's address in another language, its query kept unless told: from the route
+    it matched, where translate_url would resolve the path again."""
+    path = (request.get_full_path() if query else request.path) if request else "/"
     match = getattr(request, "resolver_match", None)
     if match is None or match.args or not match.namespace:
         return translate_url(path, code)
@@ -105,9 +122,7 @@ def og_locale(language_code: str) -> str:
 
 def reading_time(article) -> str:
     minutes = article.reading_minutes
-    return ngettext("%(minutes)s minute read", "%(minutes)s minutes read", minutes) % {
-        "minutes": minutes
-    }
+    return ngettext("%(minutes)s min read", "%(minutes)s min read", minutes) % {"minutes": minutes}
 
 
 def search_results(total: int, query: str, more: bool) -> str:
@@ -148,6 +163,22 @@ def picture_sources(images, alt, eager=False, sizes=ARTICLE_SIZES, fallback=(160
         "width": largest[0],
         "height": largest[1],
     }
+
+
+# A card's picture: a thumbnail in a row on phones and in the home page's columns, a
+# third of the list's width in the grid of wide screens: the library's 4:3 crops
+# (renditions.ARTICLE_PLAN: "4x3" and the smaller "4x3-…") make its srcset.
+CARD_SIZES = "(min-width: 64rem) 20rem, (min-width: 48rem) 10rem, 7.5rem"
+CARD_CROP = "4x3"
+
+
+def card_picture(article, eager=False, sizes=CARD_SIZES) -> dict:
+    """The article's featured picture as its 4:3 crops (every size the library made of
+    that shape, smallest first): see picture_sources."""
+    crops = ((article.images or {}).get("crops") or {}).items()
+    shapes = sorted(crop for name, crop in crops if name.partition("-")[0] == CARD_CROP)
+    images = {"widths": shapes} if shapes else None
+    return picture_sources(images, article.image_alt, eager, sizes, fallback=(1200, 900))
 
 
 def body_html(body: str, pictures: dict) -> str:

@@ -14,6 +14,7 @@ from jinja2 import Environment
 
 from articles import templating
 from newsroom.absolute import absolute
+from newsroom.dates import machine_time
 
 
 def local_date(value, format_name="DATE_FORMAT") -> str:
@@ -41,10 +42,13 @@ def environment(**options) -> Environment:
         search_box=templating.search_box,
         share_bar=templating.share_bar,
         language_links=templating.language_links,
+        alternates=templating.alternates,
+        lang_unless_page=templating.lang_unless_page,
         og_locale=templating.og_locale,
         reading_time=templating.reading_time,
         search_results=templating.search_results,
         article_picture=templating.article_picture,
+        card_picture=templating.card_picture,
         body_html=templating.body_html,
         social_image=templating.social_image,
         portrait=templating.portrait,
@@ -53,6 +57,7 @@ def environment(**options) -> Environment:
         absolute_url=absolute,
         jsonld=templating.jsonld,
         date=local_date,
+        machine_time=machine_time,
         truncatechars=truncatechars,
         linebreaksbr=linebreaksbr,
         capfirst=capfirst,

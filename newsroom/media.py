@@ -5,6 +5,7 @@ Only the folders uploads go to, only image types, each with its own Content-Type
 responses can be cached for good.
 """
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
@@ -41,3 +42,18 @@ def serve_media(request, path):
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+class MediaMiddleware:
+    """Media on this server's storage is answered here, before sessions, languages and the
+    page cache: the same bytes for every reader, so nothing adds `Vary: Cookie` or
+    `Accept-Language` (a CDN would keep a copy per reader). A CDN or bucket URL: not ours."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else None
+
+    def __call__(self, request):
+        if self.prefix and request.path.startswith(self.prefix):
+            return serve_media(request, request.path[len(self.prefix) :])
+        return self.get_response(request)

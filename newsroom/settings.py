@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "newsroom.middleware.RefuseHostileInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.media.MediaMiddleware",  # uploaded pictures, like WhiteNoise's static files
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

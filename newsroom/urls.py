@@ -1,17 +1,14 @@
-import re
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from articles.sitemaps import SITEMAPS, news_sitemap
 from articles.views.robots import robots_txt
 from newsroom import bench_views, health
-from newsroom.media import serve_media
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = settings.SITE_NAME
@@ -54,9 +51,3 @@ urlpatterns += i18n_patterns(
 if settings.BENCH_ENDPOINTS:
     # Only for `make bench`: the bare-template ceiling the pages are measured against.
     urlpatterns.insert(0, path("bench/ceiling/", bench_views.ceiling))
-
-if settings.MEDIA_URL.startswith("/"):
-    # Media on this server's storage (not a CDN or bucket URL): served through the storage.
-    urlpatterns.insert(
-        0, re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media)
-    )

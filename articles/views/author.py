@@ -8,6 +8,7 @@ class AuthorDetailView(KeptByAddress, PublishedListView):
     """An author's profile and articles; unknown to readers until something of theirs is out."""
 
     template_name = "authors/author_detail.html"
+    eager_cards = 0  # the profile fills the first screen
 
     def get_queryset(self):
         self.author = queries.public_author(self.kwargs["slug"])

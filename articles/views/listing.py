@@ -76,6 +76,7 @@ class PublishedListView(UncountedPages, ListView):
 
     context_object_name = "articles"
     heading_level = 3  # the cards' headings: one below the page's own
+    eager_cards = 2  # the cards whose pictures are on the first screen, at once
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -83,7 +84,7 @@ class PublishedListView(UncountedPages, ListView):
         return context
 
     def cards(self, articles) -> list[str]:
-        return fragments.cards(articles, self.heading_level)
+        return fragments.cards(articles, self.heading_level, self.eager_cards)
 
 
 def archive_page(rows, number, page_size):

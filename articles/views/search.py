@@ -33,7 +33,10 @@ class SearchView(PublishedListView):
 
     def cards(self, results):
         queries.with_credits(result.article for result in results)
-        return [fragments.card(r.article, self.heading_level, r.excerpt) for r in results]
+        return [
+            fragments.card(r.article, self.heading_level, r.excerpt, eager=i < self.eager_cards)
+            for i, r in enumerate(results)
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)

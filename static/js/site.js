@@ -21,7 +21,16 @@
   document.querySelectorAll("[data-share-copy]").forEach(function (link) {
     link.addEventListener("click", copyLink);
   });
-  if (navigator.share) {
+  // On a wide screen every share link shows at once: "More" opens itself, and the
+  // system's share sheet (a phone's) would only repeat them.
+  var wide = window.matchMedia("(min-width: 48rem)").matches;
+  if (wide) {
+    document.querySelectorAll("[data-share-more]").forEach(function (more) {
+      more.open = true;
+      more.classList.add("share-more-wide");
+    });
+  }
+  if (navigator.share && !wide) {
     document.querySelectorAll("[data-share-native]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", nativeShare);

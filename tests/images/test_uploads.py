@@ -234,6 +234,18 @@ def test_media_is_served_with_its_type_and_nosniff(client, db):
     assert b"<script>" not in b"".join(response.streaming_content)
 
 
+def test_media_is_one_copy_for_every_reader_in_a_shared_cache(client, db, editor):
+    """Kept for a year and the same for everyone: no Vary on cookies or languages, or a CDN
+    would keep a copy per reader."""
+    picture = PictureFactory()
+    client.force_login(editor)  # a signed-in reader's session and language are read too
+    response = client.get(picture.file.url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert not response.has_header("Vary"), response.get("Vary")
+    assert not response.cookies
+
+
 @pytest.mark.parametrize(
     "path",
     [

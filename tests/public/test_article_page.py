@@ -51,8 +51,9 @@ def test_article_page_shows_every_part(client, story):
     assert "<h2>Vers une collaboration</h2>" in html
     for tag in ("aes", "russie", "securite"):
         assert f'href="/mot-cle/{tag}/"' in html
-    assert html.count('class="share"') == 2
-    assert html.count("Partagez cet article") == 2
+    assert html.count('class="share share-top"') == html.count('class="share share-bottom"') == 1
+    assert html.count("Partagez cet article") == 1  # two landmarks, two names
+    assert html.count("Cet article vous a plu\u00a0? Partagez-le") == 1
     assert html.count("À propos de l’auteur") == 2
     assert "Basé à Abidjan." in html
     assert "Mis à jour" not in html
