@@ -8,7 +8,8 @@ its generation, so its cached parts and card are rendered again (articles/fragme
 A change readers can see bumps, once per transaction (articles/freshness.py), the content
 version and the own numbers of the pages built from the article: its page, its section's,
 its tags' and its authors', in every language. Taking an article down, and changing what
-every page may show (a section, an author, a tag), bumps everything.
+every page may show (a section, an author, a tag, the breaking-news banner), bumps
+everything. The featured stories show only on the home page: kept under the content version.
 """
 
 from django.conf import settings
@@ -24,7 +25,9 @@ from articles import freshness, search
 from articles.models import (
     Article,
     ArticleNote,
+    BreakingNews,
     Byline,
+    FeaturedStory,
     Picture,
     Revision,
     Section,
@@ -189,3 +192,15 @@ def tag_changed(sender, instance, created=False, **kwargs):
 @receiver(post_delete, sender=Section)
 def shown_everywhere_deleted(sender, **kwargs):
     freshness.bump_after_commit()
+
+
+@receiver(post_save, sender=FeaturedStory)
+@receiver(post_delete, sender=FeaturedStory)
+def featured_changed(sender, **kwargs):
+    freshness.bump_after_commit(paths=())  # the pages of many articles: the home page
+
+
+@receiver(post_save, sender=BreakingNews)
+@receiver(post_delete, sender=BreakingNews)
+def banner_changed(sender, **kwargs):
+    freshness.bump_after_commit()  # above every page

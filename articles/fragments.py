@@ -15,13 +15,18 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles import metadata, queries
+from newsroom import data_saving
 
 TIMEOUT = 24 * 3600  # seconds; a changed article is found under a new key at once
 READ_ALSO_SECONDS = 600
 
 
 def _key(*parts) -> str:
-    return ":".join(str(part) for part in ("fragment", settings.RELEASE, get_language(), *parts))
+    # Readers saving data get smaller pictures that wait for a tap: other markup.
+    lite = "lite" if data_saving.active() else "full"
+    return ":".join(
+        str(part) for part in ("fragment", settings.RELEASE, get_language(), lite, *parts)
+    )
 
 
 def _own_key(kind: str, article, *more) -> str:

@@ -8,8 +8,11 @@
   (its page, its section's, its tags' and its authors'), so the other articles' pages stay
   cached. Those pages are cached under the shared version and their own number.
 
-A scheduled article needs no job runner: the time of the next one is kept beside the
-versions, and the first request after it bumps the shared version.
+Nothing that changes pages at a set time needs a job runner (a scheduled article going
+public, a featured story or the breaking-news banner expiring): the time of the next such
+change is kept beside the versions, and the first request after it bumps the shared version.
+The banner every page shows is read in the same query and kept with that time, so pages
+show it without a query of their own, and a bump (its save, its expiry) reads it again.
 
 The database has the last word: a bump the cache did not take (Redis unreachable for a
 moment) is kept as an UnsentBump row, and every server looks for such rows about once a
@@ -24,15 +27,17 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+from django.db.models import BooleanField, F, Subquery, Value
 from django.utils import timezone
 
-from articles.models import Article, UnsentBump
+from articles.models import Article, BreakingNews, FeaturedStory, UnsentBump
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content:version"
 SHARED_KEY = "content:shared"
-NEXT_PUBLICATION_KEY = "content:next-publication"
+# (time of the next timed change, the banner shown until then): deleted by every bump.
+NEXT_CHANGE_KEY = "content:next-change"
 NO_SCHEDULED = 0.0
 CACHE_DOWN_PAUSE = 5.0  # seconds this process stops asking an unreachable cache
 
@@ -45,6 +50,7 @@ class Versions:
     content: int
     shared: int
     address: int | None = None  # None until a change or a first reader sets it
+    banner: tuple[str, str] | None = None  # the breaking news every page shows: text, link
 
 
 def address_key(path: str) -> str:
@@ -69,10 +75,8 @@ def _increment(key) -> bool:
 
 def _send(keys) -> bool:
     try:
-        # Forgetting the next publication's time too: the change may have scheduled one.
-        return all(_increment(key) for key in keys) and (
-            cache.delete(NEXT_PUBLICATION_KEY) is not None
-        )
+        # Forgetting the next timed change too: the change may have scheduled one.
+        return all(_increment(key) for key in keys) and (cache.delete(NEXT_CHANGE_KEY) is not None)
     except Exception:  # a cache that raises rather than gives up: the bump is kept all the same
         logger.exception("The cache refused a page-version bump.")
         return False
@@ -159,14 +163,42 @@ def bump_after_commit(paths=None) -> None:
         pending.paths.update(paths)
 
 
-def _next_publication() -> float:
-    when = (
-        Article.objects.scheduled()
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
+def _first(queryset):
+    """The first row of `queryset`, in its order, as a query that a UNION can hold (SQLite
+    allows no LIMIT in a UNION's parts, but does in a part's subquery)."""
+    first = queryset.values("pk")[:1]
+    return queryset.model.objects.filter(pk=Subquery(first)).order_by()
+
+
+def upcoming() -> tuple[float, tuple[str, str] | None]:
+    """The time of the next timed change (NO_SCHEDULED if none) and the banner shown until
+    then, in one query: the next scheduled article, the next featured story to expire, the
+    banner shown (whose expiry is a timed change too)."""
+    none, timed, shown = Value(""), Value(False), Value(True, output_field=BooleanField())
+    columns = ("change_at", "banner_text", "banner_link", "is_banner")
+    rows = (
+        _first(Article.objects.scheduled().order_by("published_at"))
+        .annotate(change_at=F("published_at"), banner_text=none, banner_link=none, is_banner=timed)
+        .values_list(*columns)
+        .union(
+            _first(FeaturedStory.objects.current().order_by("until"))
+            .annotate(change_at=F("until"), banner_text=none, banner_link=none, is_banner=timed)
+            .values_list(*columns),
+            _first(BreakingNews.objects.shown())
+            .annotate(
+                change_at=F("until"),
+                banner_text=F("text"),
+                banner_link=F("link"),
+                is_banner=shown,
+            )
+            .values_list(*columns),
+            all=True,
+        )
     )
-    return when.timestamp() if when else NO_SCHEDULED
+    rows = list(rows)
+    banner = next(((text, link) for _at, text, link, is_banner in rows if is_banner), None)
+    next_at = min((row[0].timestamp() for row in rows), default=NO_SCHEDULED)
+    return next_at, banner
 
 
 def current(path: str | None = None) -> Versions | None:
@@ -175,7 +207,7 @@ def current(path: str | None = None) -> Versions | None:
     global _cache_down_until
     if time.monotonic() < _cache_down_until:
         return None
-    keys = [VERSION_KEY, SHARED_KEY, NEXT_PUBLICATION_KEY]
+    keys = [VERSION_KEY, SHARED_KEY, NEXT_CHANGE_KEY]
     if path is not None:
         keys.append(address_key(path))
     values = cache.get_many(keys)
@@ -189,15 +221,16 @@ def current(path: str | None = None) -> Versions | None:
             return None
     if _send_unsent_bumps():
         return current(path)
-    next_at = values.get(NEXT_PUBLICATION_KEY)
-    if next_at is None:
-        next_at = _next_publication()
-        cache.set(NEXT_PUBLICATION_KEY, next_at, None)
+    next_change = values.get(NEXT_CHANGE_KEY)
+    if next_change is None:
+        next_change = upcoming()
+        cache.set(NEXT_CHANGE_KEY, next_change, None)
+    next_at, banner = next_change
     if next_at != NO_SCHEDULED and timezone.now().timestamp() >= next_at:
-        bump()  # a scheduled article has just become public
+        bump()  # a scheduled article has just become public, or something expired
         return current(path)
     address = values.get(address_key(path)) if path is not None else None
-    return Versions(values[VERSION_KEY], values[SHARED_KEY], address)
+    return Versions(values[VERSION_KEY], values[SHARED_KEY], address, banner)
 
 
 def start_address(path: str) -> int | None:

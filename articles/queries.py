@@ -10,10 +10,20 @@ from django.db.models import (
     Q,
     Subquery,
 )
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles import body_pictures
-from articles.models import Article, ArticleNote, Byline, Picture, Section, Tagging
+from articles.models import (
+    Article,
+    ArticleNote,
+    BreakingNews,
+    Byline,
+    Picture,
+    Section,
+    Tagging,
+)
+from articles.models.home import FEATURED_MOST
 from authors.models import Author
 
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author__photo"))
@@ -134,16 +144,27 @@ def with_credits_and_tags(articles) -> list[Article]:
     return articles
 
 
-def lead() -> Article | None:
-    """The editor's chosen lead story, else the newest: its block shows its picture too."""
-    leads = (
-        published().select_related("section", "picture").defer("body", "body_text", *SEARCH_FIELDS)
+def home(latest_count: int) -> tuple[Article | None, list[Article], list[Article]]:
+    """The home page's lead story (the editor's choice, else the newest), its featured
+    stories in the editors' order (expired ones gone), then the latest, none repeated:
+    three queries, each with a card's fields, whatever editors chose."""
+    chosen = cards().filter(is_lead=True).first()
+    featured = list(
+        cards()
+        .filter(featured__until__gt=timezone.now())
+        .order_by("featured__position", "featured__pk")[: FEATURED_MOST + 1]
     )
-    return leads.filter(is_lead=True).first() or leads.first()
+    newest = list(cards()[: latest_count + FEATURED_MOST + 1])
+    lead = chosen or next(iter(newest), None)
+    featured = [article for article in featured if article != lead][:FEATURED_MOST]
+    shown = {lead, *featured}
+    return lead, featured, [article for article in newest if article not in shown][:latest_count]
 
 
-def latest(count: int, excluding: int | None = None):
-    return cards().exclude(pk=excluding)[:count]
+def breaking_news() -> tuple[str, str] | None:
+    """The banner every page shows (text, link), read here only while the cache is down:
+    otherwise it comes with the versions (articles/freshness.py)."""
+    return BreakingNews.objects.shown().values_list("text", "link").first()
 
 
 def section_blocks(per_section: int) -> list[tuple[Section, list[Article]]]:

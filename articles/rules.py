@@ -106,6 +106,19 @@ def check_save(user, original, article) -> None:
             )
 
 
+# --- the home page and the breaking-news banner ------------------------------------------
+def can_arrange_home(user) -> bool:
+    """Editors choose the featured stories and switch the breaking-news banner on and off."""
+    return is_editor(user)
+
+
+def check_arrange_home(user) -> None:
+    if not can_arrange_home(user):
+        raise PermissionDenied(
+            _("Only an editor may change the home page or the breaking-news banner.")
+        )
+
+
 # --- the media library ------------------------------------------------------------------
 def can_add_picture(user) -> bool:
     return bool(user and user.is_active and user.has_perm("articles.add_picture"))

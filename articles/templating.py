@@ -21,8 +21,9 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext as _
 
-from articles import body_pictures, embeds, fragments, freshness, search
+from articles import body_pictures, embeds, fragments, freshness, queries, search
 from articles.share import share_links
+from newsroom import data_saving
 from newsroom.absolute import absolute
 from newsroom.links import slug_url
 
@@ -56,6 +57,22 @@ def site_menu(request) -> list[tuple[str, str, bool]]:
     for slug, name, url in fragments.menu(versions and versions.shared):
         links.append((name, url, current == ("articles:section", slug)))
     return links
+
+
+def breaking_news(request) -> dict | None:
+    """The breaking-news banner, if one is on: read with the versions (no query of its
+    own), from the database only while the cache is down."""
+    versions = freshness.for_request(request) if request is not None else None
+    shown = versions.banner if versions is not None else queries.breaking_news()
+    if shown is None:
+        return None
+    return {"text": shown[0], "link": shown[1], "lang": site_text_lang()}
+
+
+def site_text_lang() -> str:
+    """` lang="…"` for what the newsroom writes in the site's language (section names, the
+    banner) on a page in another language."""
+    return lang_unless_page(settings.LANGUAGE_CODE)
 
 
 def search_box(request, prefix="site-search", name=None) -> dict:
@@ -154,6 +171,11 @@ def picture_sources(images, alt, eager=False, sizes=ARTICLE_SIZES, fallback=(160
         return {**context, "placeholder": True, "width": fallback[0], "height": fallback[1]}
     widths = images["widths"]
     largest, middle = widths[-1], widths[min(1, len(widths) - 1)]
+    if data_saving.active():
+        widths = [w for w in widths if w[0] <= SAVE_DATA_WIDTH] or widths[:1]
+        middle = widths[-1]
+        if not eager:
+            context["tap_label"] = _tap_label(images, widths[-1][2])
     url = default_storage.url
     return {
         **context,
@@ -165,6 +187,20 @@ def picture_sources(images, alt, eager=False, sizes=ARTICLE_SIZES, fallback=(160
     }
 
 
+SAVE_DATA_WIDTH = 640  # the largest rendition a reader saving data is offered
+
+
+def _tap_label(images, name) -> str:
+    """ "Photo, 41 Ko": what loading the picture costs (the largest WebP offered)."""
+    size = (images.get("bytes") or {}).get(name)
+    if size is None:  # renditions made before their weights were recorded
+        try:
+            size = default_storage.size(name)
+        except OSError:
+            return _("Photo")
+    return _("Photo, %(kilobytes)s KB") % {"kilobytes": max(1, round(size / 1024))}
+
+
 # A card's picture: a thumbnail in a row on phones and in the home page's columns, a
 # third of the list's width in the grid of wide screens: the library's 4:3 crops
 # (renditions.ARTICLE_PLAN: "4x3" and the smaller "4x3-…") make its srcset.
@@ -172,9 +208,12 @@ CARD_SIZES = "(min-width: 64rem) 20rem, (min-width: 48rem) 10rem, 7.5rem"
 CARD_CROP = "4x3"
 
 
-def card_picture(article, eager=False, sizes=CARD_SIZES) -> dict:
+def card_picture(article, eager=False, sizes=CARD_SIZES) -> dict | None:
     """The article's featured picture as its 4:3 crops (every size the library made of
-    that shape, smallest first): see picture_sources."""
+    that shape, smallest first): see picture_sources. None below the first screen for a
+    reader saving data: the card is tapped to read the article, not to load its picture."""
+    if data_saving.active() and not eager:
+        return None
     crops = ((article.images or {}).get("crops") or {}).items()
     shapes = sorted(crop for name, crop in crops if name.partition("-")[0] == CARD_CROP)
     images = {"widths": shapes} if shapes else None

@@ -22,6 +22,14 @@ TITLES = {
     "articles.picture": Titles(_("Add picture"), _("Change picture"), _("View picture")),
     "articles.section": Titles(_("Add section"), _("Change section"), _("View section")),
     "articles.tip": Titles(_("Add reader's tip"), _("Change reader's tip"), _("View reader's tip")),
+    "articles.featuredstory": Titles(
+        _("Add featured story"), _("Change featured story"), _("View featured story")
+    ),
+    "articles.breakingnews": Titles(
+        _("Add breaking-news banner"),
+        _("Change breaking-news banner"),
+        _("View breaking-news banner"),
+    ),
     "articles.previewlink": Titles(
         _("Add preview link"), _("Change preview link"), _("View preview link")
     ),

@@ -39,6 +39,8 @@ def environment(**options) -> Environment:
         get_language=translation.get_language,
         crispy=crispy,
         site_menu=templating.site_menu,
+        site_text_lang=templating.site_text_lang,
+        breaking_news=templating.breaking_news,
         search_box=templating.search_box,
         share_bar=templating.share_bar,
         language_links=templating.language_links,

@@ -7,6 +7,11 @@ kept under that number and the shared version instead, so other articles' change
 cached. Logged-in users never read or fill this cache. When the cache is unreachable the
 site is served from the database.
 
+It sits before sessions, languages and the rest of the middleware: a reader without a session
+cookie is anonymous, so a hit is answered at once, compressed as the browser accepts
+(newsroom/compression.py), with the headers the rest of the stack gave the page when it was
+kept.
+
 Nobody outside fills it: query parameters no page reads (utm_source, fbclid…) are dropped
 before the view sees them, so such addresses share the clean page's entry; and the variants
 that remain (later pages, searches, not-found and redirect answers) are kept only up to a
@@ -19,9 +24,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import QueryDict
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from articles import freshness
+from newsroom import compression, data_saving
 
 PAGE_SECONDS = 600  # a safety net; freshness comes from the version
 LOCK_SECONDS = 10
@@ -39,6 +45,7 @@ UNCACHED_PREFIXES = (
     "/healthz",
     "/readyz",
     "/i18n/",
+    "/bench/",  # the benchmark's ceiling: a bare page, always rendered
 )
 CACHEABLE_STATUS = (200, 301, 404)
 # Read by public pages: listings' page number, search, WordPress's ?p=ID (importer/middleware.py).
@@ -91,9 +98,18 @@ def _within_budget(request, response) -> bool:
     return False
 
 
+def _coding(request) -> str:
+    """The page's coding for this browser, chosen once per request."""
+    if not hasattr(request, "page_coding"):
+        request.page_coding = compression.negotiate(request)
+    return request.page_coding
+
+
 def _page_key(request, *versions) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{':'.join(map(str, versions))}:{request.method == 'HEAD'}:{digest}"
+    lite = data_saving.requested(request)
+    variant = f"{request.method == 'HEAD'}:{_coding(request)}:{lite}"
+    return f"page:{':'.join(map(str, versions))}:{variant}:{digest}"
 
 
 def _keys(request, versions) -> tuple[str, str | None]:
@@ -105,10 +121,12 @@ def _keys(request, versions) -> tuple[str, str | None]:
 
 
 def _cacheable_request(request) -> bool:
+    """Anonymous readers' pages; a session cookie may be a signed-in user's, so its holder
+    is served by the whole stack."""
     return (
         request.method in ("GET", "HEAD")
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and not request.user.is_authenticated
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 
 
@@ -130,7 +148,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             response = self.get_response(request)
-            if request.user.is_authenticated:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
                 # Staff pages (previews, admin links) must never sit in a shared cache.
                 patch_cache_control(response, private=True, no_store=True)
             return response
@@ -156,7 +175,9 @@ class AnonymousPageCacheMiddleware:
         try:
             response = self._public(self.get_response(request))
             if _cacheable_response(response) and _within_budget(request, response):
-                cache.set(self._key_for(request, response, keys), response, PAGE_SECONDS)
+                self._prepare(request, response)
+                seconds = min(PAGE_SECONDS, getattr(response, "cache_seconds", PAGE_SECONDS))
+                cache.set(self._key_for(request, response, keys), response, seconds)
             response["X-Page-Cache"] = "miss"
             return response
         finally:
@@ -194,6 +215,14 @@ class AnonymousPageCacheMiddleware:
                 return by_content
             return _page_key(request, request.content_versions.shared, started)
         return by_address
+
+    @staticmethod
+    def _prepare(request, response):
+        """Compressed and tagged once, so a hit only sends bytes."""
+        if compression.compressible(response):
+            compression.compress(response, _coding(request))
+        if not response.has_header("ETag"):
+            set_response_etag(response)
 
     @staticmethod
     def _public(response):

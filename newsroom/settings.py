@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "articles",
     "importer",
     "newsroom.two_factor",
+    "audience",
     "audit",
 ]
 # Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
@@ -62,10 +63,16 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 MIDDLEWARE = [
     "newsroom.middleware.RequestLogMiddleware",
     "newsroom.middleware.RefuseHostileInputMiddleware",
+    # Outside the page cache, so cached pages count as read too.
+    "audience.middleware.ReadCounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.media.MediaMiddleware",  # uploaded pictures, like WhiteNoise's static files
+    "django.middleware.gzip.GZipMiddleware",  # what the page cache did not compress
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and the rest: a hit for a reader without a session cookie skips them.
+    "newsroom.page_cache.AnonymousPageCacheMiddleware",
+    "newsroom.data_saving.SaveDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,7 +86,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "newsroom.security.AdminPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
-    "newsroom.page_cache.AnonymousPageCacheMiddleware",
     "importer.middleware.LegacyRedirectMiddleware",
 ]
 

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles import workflow
-from articles.models import PreviewLink, Revision, Tip
+from articles.models import BreakingNews, FeaturedStory, PreviewLink, Revision, Tip
 from newsroom.admin_titles import TITLES, ModelTitlesMixin
 from tests.conftest import client_for
 from tests.factories import PictureFactory, SectionFactory
@@ -69,6 +69,20 @@ PAGES = {
         "Add group",
         "Change group",
         lambda desk: Group.objects.get(name="Editors"),
+    ),
+    "articles.featuredstory": (
+        "Ajouter un article mis en avant",
+        "Modifier l’article mis en avant",
+        "Add featured story",
+        "Change featured story",
+        lambda desk: FeaturedStory.objects.create(article=desk["draft"]),
+    ),
+    "articles.breakingnews": (
+        "Ajouter un bandeau d’alerte",
+        "Modifier le bandeau d’alerte",
+        "Add breaking-news banner",
+        "Change breaking-news banner",
+        lambda desk: BreakingNews.objects.create(text="Alerte"),
     ),
     # Made by readers and from the article's page only: no add page.
     "articles.tip": (

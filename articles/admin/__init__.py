@@ -1,1 +1,1 @@
-from articles.admin import article, pictures, section, tag, tip  # noqa: F401
+from articles.admin import article, home, pictures, section, tag, tip  # noqa: F401

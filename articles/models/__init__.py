@@ -1,5 +1,6 @@
 from articles.models.article import Article, ArticleQuerySet, Byline, Status
 from articles.models.body_picture import BodyPicture
+from articles.models.home import BreakingNews, FeaturedStory
 from articles.models.lock import EditSession
 from articles.models.note import ArticleNote, NoteKind
 from articles.models.picture import Picture
@@ -17,8 +18,10 @@ __all__ = [
     "ArticleNote",
     "ArticleQuerySet",
     "BodyPicture",
+    "BreakingNews",
     "Byline",
     "EditSession",
+    "FeaturedStory",
     "NoteKind",
     "Picture",
     "PreviewLink",

@@ -3,10 +3,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import TemplateView
 
-from articles import fragments, queries, templating
+from articles import fragments, freshness, queries, templating
 from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from articles.views.listing import KeptByAddress, PublishedListView
+from audience import queries as audience
 
 LATEST_COUNT = 12
 PER_SECTION = 3
@@ -16,20 +17,28 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        lead = queries.lead()
-        latest = list(queries.latest(LATEST_COUNT, excluding=lead and lead.pk))
+        lead, featured, latest = queries.home(LATEST_COUNT)
         sections = queries.section_blocks(PER_SECTION)
         # Every card of the page in one read of the cache (and one query for those missing).
-        cards = iter(fragments.cards([*latest, *(a for _s, block in sections for a in block)]))
+        in_blocks = (a for _s, block in sections for a in block)
+        cards = iter(fragments.cards([*featured, *latest, *in_blocks]))
+        versions = freshness.for_request(self.request)
         return super().get_context_data(
+            most_read=audience.most_read(shared=versions and versions.shared),
             lead=lead,
             lead_block=lead and fragments.lead(lead),
+            featured_cards=[next(cards) for _article in featured],
             latest=latest,
             latest_cards=[next(cards) for _article in latest],
             sections=sections,
             section_cards=[(s, [next(cards) for _a in block]) for s, block in sections],
             **kwargs,
         )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response.cache_seconds = audience.LIST_SECONDS  # its most read list, once a minute
+        return response
 
 
 class ArticleDetailView(KeptByAddress, TemplateView):
@@ -45,6 +54,8 @@ class ArticleDetailView(KeptByAddress, TemplateView):
         response["Last-Modified"] = http_date(self.article.last_modified.timestamp())
         if hosts := templating.embed_hosts(page[2]):  # the players its reader may load
             response._csp_update = {"frame-src": hosts}
+        # Kept with the page in the page cache, so that its cached copies count as reads too.
+        response.counted_article = (self.article.pk, self.article.section_id)
         return response
 
     def get_context_data(self, parts, **kwargs):
@@ -63,7 +74,14 @@ class SectionView(KeptByAddress, PublishedListView):
         return queries.in_section(self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        versions = freshness.for_request(self.request)
+        most_read = audience.most_read(self.section, versions and versions.shared)
+        return super().get_context_data(section=self.section, most_read=most_read, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response.cache_seconds = audience.LIST_SECONDS  # its most read list, about once a minute
+        return response
 
 
 class TagView(KeptByAddress, PublishedListView):

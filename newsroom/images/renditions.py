@@ -96,12 +96,12 @@ def make(field_file, focal, plan: Plan, key: str) -> dict:
     def save(name, picture):
         stored = {}
         for fmt, ext in (("WEBP", "webp"), (fallback, fallback_ext)):
-            stored[ext if ext == "webp" else "fallback"] = storage.save(
-                f"{folder}/{name}.{ext}", ContentFile(_encode(picture, fmt))
-            )
-        return [picture.width, picture.height, stored["webp"], stored["fallback"]]
+            encoded = _encode(picture, fmt)
+            stored[ext] = storage.save(f"{folder}/{name}.{ext}", ContentFile(encoded))
+            record["bytes"][stored[ext]] = len(encoded)  # its weight, shown to readers saving data
+        return [picture.width, picture.height, stored["webp"], stored[fallback_ext]]
 
-    record = {"key": key, "widths": [], "crops": {}}
+    record = {"key": key, "widths": [], "crops": {}, "bytes": {}}
     width, height = image.size
     current = image
     for target in sorted((w for w in plan.widths if w <= width), reverse=True) or (

@@ -58,3 +58,43 @@
     });
   });
 })();
+
+// The sections menu scrolls sideways on a phone: a fade shows on each side where more
+// sections wait (data-more), none once everything fits; the current section is shown.
+(function () {
+  "use strict";
+  var nav = document.querySelector(".site-nav");
+  var list = nav && nav.querySelector("ul");
+  if (!list) return;
+  function update() {
+    var end = list.scrollWidth - list.clientWidth;
+    var more = [];
+    if (list.scrollLeft > 1) more.push("before");
+    if (list.scrollLeft < end - 1) more.push("after");
+    nav.setAttribute("data-more", more.join(" ") || "none");
+  }
+  var current = list.querySelector("[aria-current]");
+  if (current && current.offsetLeft + current.offsetWidth > list.clientWidth) {
+    list.scrollLeft = current.offsetLeft - list.clientWidth / 3;
+  }
+  list.addEventListener("scroll", update, { passive: true });
+  window.addEventListener("resize", update);
+  update();
+})();
+
+// A reader saving data taps a picture to load it (includes/picture.html): the link gives
+// way to the picture its template holds. Without JavaScript the link opens the picture.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.tap-to-load");
+    var held = link && link.nextElementSibling;
+    if (!held || held.tagName !== "TEMPLATE") return;
+    event.preventDefault();
+    var picture = held.content.cloneNode(true);
+    var image = picture.querySelector("img");
+    if (image) image.removeAttribute("loading");
+    held.remove();
+    link.replaceWith(picture);
+  });
+})();

@@ -6,23 +6,26 @@ from django.urls import reverse
 
 # What the first reader after a change reads to render what is missing from the cache
 # (articles/fragments.py): the menu, kept under the content version, and the time of the
-# next scheduled article, kept beside it (articles/freshness.py); a list's cards' bylines;
-# the home page's lead block's bylines.
+# next timed change with the breaking-news banner, in one query kept beside it
+# (articles/freshness.py); a list's cards' bylines; the home page's lead block's bylines.
 MENU = 2
 MAKES_CARDS = 1
 MAKES_LEAD = 1
 # The articles in full, their bylines, their tags, their corrections and updates (the log
 # has a line in each item: articles/feeds.py).
 MAKES_ITEMS = 4
+# The most read list, worked out once a minute (audience/queries.py): the last 24 hours'
+# reads (and their articles when there are any; the test client's reads are not counted).
+MOST_READ = 1
 
 PAGES = [
     # url builder, queries for every reader but the first, and what its first reader adds.
     # The lead (the editor's choice, else the newest: two here), the latest, each section's
     # cutoff, their newest.
-    (lambda s: "/", 5, MENU + MAKES_CARDS + MAKES_LEAD),
+    (lambda s: "/", 5, MENU + MAKES_CARDS + MAKES_LEAD + MOST_READ),
     # Lists are paged without a count (articles/views/listing.py): the section, tag or
     # author, then its page of articles.
-    (lambda s: s.section.get_absolute_url(), 2, MENU + MAKES_CARDS),
+    (lambda s: s.section.get_absolute_url(), 2, MENU + MAKES_CARDS + MOST_READ),
     (lambda s: "/mot-cle/aes/", 2, MENU + MAKES_CARDS),
     (lambda s: s.bylines.first().author.get_absolute_url(), 2, MENU + MAKES_CARDS),
     # The matches, (PostgreSQL: their ranking,) the page's rows, their bylines.
