@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import messages
+.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import messages lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,12 @@ bench-import: $(STAMP)
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py
+
+# Lighthouse (npm, package.json) with Debian's Chromium on the demo served as in production,
+# loopback only: LIGHTHOUSE_ARGS="--pages home article" narrows it.
+lighthouse: $(STAMP)
+	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund --ignore-scripts
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

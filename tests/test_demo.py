@@ -5,8 +5,9 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from PIL import Image, ImageStat
 
-from articles.demo import content, reference
+from articles.demo import content, images, reference
 from articles.models import Article, Picture, Section, Transition
 from authors.models import Author
 
@@ -83,6 +84,25 @@ def test_demo_shows_pictures_a_gallery_a_table_and_a_video_in_a_text(demo, clien
     page = client.get(article.get_absolute_url()).content.decode()
     assert page.count('class="gallery"') == 1 and 'class="embed embed-video"' in page
     assert "Des masques traditionnels sculptés" in page and "<td>Chars et orchestres</td>" in page
+
+
+def test_demo_pictures_are_camera_sized_photos_shared_by_section(demo):
+    article = Article.objects.published().get(headline=MEDIA_HEADLINE)
+    in_text = [use.picture for use in article.body_pictures.all()]
+    for picture in [article.picture, *in_text]:
+        assert (picture.width, picture.height) == (2400, 1600)
+        with picture.file.open("rb") as handle, Image.open(handle) as image:
+            assert image.format == "JPEG"
+            small = image.convert("RGB").resize((240, 160))
+        assert len(small.getcolors(240 * 160)) > 5000  # gradients and grain, not flat colour
+        assert min(ImageStat.Stat(small).stddev) > 20  # light and shade across the frame
+    in_section = Article.objects.filter(section=article.section).exclude(pk=article.pk)
+    assert {a.picture_id for a in in_section} == {article.picture_id}  # one file photo each
+
+
+def test_demo_photos_are_the_same_on_every_load():
+    assert images.photo("Carnaval, les chars").read() == images.photo("Carnaval, les chars").read()
+    assert images.photo("Économie").read() != images.photo("Politique").read()
 
 
 def test_demo_shows_an_article_corrected_twice(demo, client):

@@ -26,9 +26,10 @@ def load(password: str, log=print) -> dict:
             users = _users(password, created)
             sections = _sections(created)
             authors = _authors(users, created)
+            photos = {}
             for item in content.ARTICLES:
                 if not Article.objects.filter(headline=item["headline"]).exists():
-                    _article(item, sections, authors, editor=users["editor"])
+                    _article(item, sections, authors, users["editor"], photos)
                     created["articles"] += 1
     return created
 
@@ -85,7 +86,23 @@ def _authors(users, created):
     return authors
 
 
-def _article(item, sections, authors, editor):
+def _section_photo(section, photos) -> Picture:
+    """One library photo per section, shared by its articles as a newsroom reuses a file
+    photo: each camera-sized picture's renditions are then made once, keeping `make run` quick."""
+    if section.pk not in photos:
+        alt = content.PICTURE["alt"].format(section=section.name)
+        photos[section.pk] = Picture.objects.filter(
+            alt_text=alt, credit=content.PICTURE["credit"]
+        ).first() or Picture.objects.create(
+            file=images.photo(section.name),
+            title=alt,
+            alt_text=alt,
+            credit=content.PICTURE["credit"],
+        )
+    return photos[section.pk]
+
+
+def _article(item, sections, authors, editor, photos):
     """Write the article, then take it through the workflow as far as its "state"."""
     section = sections[item["section"]]
     article = Article(
@@ -95,12 +112,7 @@ def _article(item, sections, authors, editor):
         section=section,
         language=content.LANGUAGE,
     )
-    article.picture = Picture.objects.create(
-        file=images.scene(section.name),
-        title=item["headline"][:200],
-        alt_text=content.PICTURE["alt"].format(section=section.name),
-        credit=content.PICTURE["credit"],
-    )
+    article.picture = _section_photo(section, photos)
     article.save()  # its alternative text and credit come from the library
     article.tags.set(item["tags"])
     bylines = [authors[slug] for slug in item["authors"]]
@@ -137,7 +149,7 @@ def _body(blocks) -> str:
 
     def in_library(picture):
         made = Picture.objects.create(
-            file=images.scene(picture["scene"]),
+            file=images.photo(picture["scene"]),
             title=picture["scene"],
             alt_text=picture["alt"],
             caption=picture.get("caption", ""),
