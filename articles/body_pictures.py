@@ -85,7 +85,10 @@ def complete(html: str, pictures: dict) -> str:
 
 
 def substitute(html: str, pictures: dict, render) -> str:
-    """The text with each library picture's <img> replaced by `render(picture, alt)`."""
+    """The text with each library picture's <img> replaced by
+    `render(picture, alt, in_gallery)`."""
+    html = html or ""
+    galleries = [match.span() for match in _GALLERY.finditer(html)]
 
     def replace(match):
         attributes = _attributes(match.group(1))
@@ -93,6 +96,7 @@ def substitute(html: str, pictures: dict, render) -> str:
         picture = pictures.get(int(file)) if file.isdigit() else None
         if picture is None:
             return match.group(0)
-        return render(picture, attributes.get("alt") or picture.alt_text)
+        in_gallery = any(start < match.start() < end for start, end in galleries)
+        return render(picture, attributes.get("alt") or picture.alt_text, in_gallery)
 
-    return _IMAGE.sub(replace, html or "")
+    return _IMAGE.sub(replace, html)

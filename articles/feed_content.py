@@ -24,7 +24,7 @@ def full_text(body: str, pictures: dict) -> str:
     """The text for feed readers: each library picture as one absolute <img>, each embed
     as a link to the post (a feed reader frames nothing), links to this site absolute."""
 
-    def picture(shown, alt):
+    def picture(shown, alt, _in_gallery):
         largest = (shown.images or {}).get("widths", [])[-1:]
         if not largest:
             return ""

@@ -152,6 +152,8 @@ def search_results(total: int, query: str, more: bool) -> str:
 
 
 ARTICLE_SIZES = "(min-width: 44rem) 42rem, 100vw"
+# A gallery's pictures take 85 % of the text's width (static/css/site.css).
+GALLERY_SIZES = "(min-width: 44rem) 36rem, 85vw"
 
 
 def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
@@ -224,9 +226,10 @@ def body_html(body: str, pictures: dict) -> str:
     """The article's text for readers: each library picture as its renditions, lazily
     loaded (the text starts below the first screen)."""
 
-    def render(picture, alt):
+    def render(picture, alt, in_gallery):
         fallback = (picture.width or 1600, picture.height or 900)
-        context = picture_sources(picture.images, alt, fallback=fallback)
+        sizes = GALLERY_SIZES if in_gallery else ARTICLE_SIZES
+        context = picture_sources(picture.images, alt, sizes=sizes, fallback=fallback)
         return render_to_string("includes/picture.html", {"picture": context}, using="jinja2")
 
     html = body_pictures.substitute(body, pictures, render)

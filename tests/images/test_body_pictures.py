@@ -246,3 +246,16 @@ def test_a_figure_inside_a_figure_loses_its_own_tags(draft, picture):
     draft.save()
     assert draft.body.count("<figure>") == 1 and draft.body.count("</figure>") == 1
     assert f'data-file="{picture.pk}"' in draft.body
+
+
+def test_a_gallerys_pictures_are_offered_at_the_width_they_take(client, draft, editor):
+    """85 % of the text's width (static/css/site.css): a phone takes a smaller rendition."""
+    alone, *in_row = PictureFactory.create_batch(3)
+    draft.body = figure(alone) + gallery(in_row)
+    draft.save()
+    publish(draft, editor)
+    html = client.get(draft.get_absolute_url()).content.decode()
+    row = re.search(r'<figure class="gallery".*?</figure>', html, re.S).group(0)
+    assert row.count('sizes="(min-width: 44rem) 36rem, 85vw"') == 4  # <source> and <img>
+    outside = html.replace(row, "")
+    assert outside.count('sizes="(min-width: 44rem) 42rem, 100vw"') >= 2
