@@ -1,24 +1,31 @@
-"""Old WordPress addresses: one spelling shared by the importer that stores them and the
-middleware that answers them."""
+"""Old WordPress addresses: the keys a post leaves behind, and where a key leads now."""
 
+import logging
 import re
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from django.db import DatabaseError
+from django.db.models import F, Q
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+
+from articles import freshness
 from articles.models import Article
-from importer.models import ADDRESS_MAX_LENGTH
+from importer.addresses import ADDRESS_MAX_LENGTH, path_key, post_id_key
+from importer.models import LegacyAddress
+
+logger = logging.getLogger(__name__)
 
 _WORDPRESS_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")
-
-
-def post_id_key(post_id: int) -> str:
-    """The plain permalink, `/?p=123`, on whatever path it was requested."""
-    return f"?p={post_id}"
-
-
-def path_key(path: str) -> str:
-    """'/2024/03/05/Hello' and '/2024//03/05/hello/' are the same address."""
-    parts = [part for part in path.split("/") if part]
-    return ("/" + "/".join(parts) + "/" if parts else "/").lower()
+# A page's feed, by the page's URL name; "{kind}" is rss or atom.
+FEEDS = {
+    "articles:home": "feeds:site-{kind}",
+    "articles:section": "feeds:section-{kind}",
+    "articles:tag": "feeds:tag-{kind}",
+    "authors:detail": "feeds:author-{kind}",
+}
+LISTINGS = {"articles:section", "articles:tag", "authors:detail", "articles:search"}
 
 
 def addresses_for(post, base_path: str) -> set[str]:
@@ -40,13 +47,59 @@ def addresses_for(post, base_path: str) -> set[str]:
     return {key for key in keys if len(key) <= ADDRESS_MAX_LENGTH}
 
 
-def published_targets(keys) -> dict[str, str]:
-    """{old address: slug} for the keys that lead to an article readers may see now.
+@dataclass(frozen=True)
+class Destination:
+    pk: int | None  # the LegacyAddress row, to count its use; None for the site's own forms
+    url: str
 
-    One query on the unique key index; anything unpublished stays a 404.
+
+def destinations(keys) -> dict[str, Destination]:
+    """{old address: where it leads} for the keys that lead where readers may go now.
+
+    One query on the unique key index; an article not published now leads nowhere (404).
     """
-    return dict(
-        Article.objects.published()
-        .filter(legacy_addresses__key__in=list(keys))
-        .values_list("legacy_addresses__key", "slug")
+    rows = (
+        LegacyAddress.objects.filter(key__in=list(keys))
+        .filter(Q(article__isnull=True) | Q(article__in=Article.objects.published()))
+        .values_list("pk", "key", "article__slug", "target")
     )
+    return {
+        key: Destination(pk, reverse("articles:detail", kwargs={"slug": slug}) if slug else target)
+        for pk, key, slug, target in rows
+    }
+
+
+def count_use(pk: int) -> None:
+    """One more use of the address: a reader's redirect never fails for its count."""
+    try:
+        LegacyAddress.objects.filter(pk=pk).update(uses=F("uses") + 1, last_used_at=timezone.now())
+    except DatabaseError:
+        logger.warning("The use of old address %s could not be counted.", pk)
+
+
+def feed_of(url: str, kind: str) -> str | None:
+    """The feed of the page at `url` (a section's, a tag's, an author's, the site's)."""
+    match = _resolved(url)
+    name = FEEDS.get(match.view_name) if match else None
+    return reverse(name.format(kind=kind), kwargs=match.kwargs) if name else None
+
+
+def page_of(url: str, number: int) -> str:
+    """Page `number` of the listing at `url`; any other page is its own only page."""
+    match = _resolved(url)
+    if number <= 1 or match is None or match.view_name not in LISTINGS:
+        return url
+    path = urlsplit(url).path
+    return f"{path}?page={number}"
+
+
+def forget_cached_answers() -> None:
+    """Once an editor's change commits, cached redirects and 404s are answered afresh."""
+    freshness.bump_after_commit(paths=())
+
+
+def _resolved(url: str):
+    try:
+        return resolve(urlsplit(url).path)
+    except Resolver404:
+        return None

@@ -1,5 +1,7 @@
 """Pictures from the old site's uploads folder, copied into Newsroom's storage.
 
+Each file becomes a Picture of the media library, once however many posts show it: the
+featured image of a post and the pictures, galleries included, of its body.
 Nothing is downloaded: a picture is taken from --media-dir (a copy of wp-content/uploads)
 when its file is there, and reported when it is not. Every file goes through the same
 checks as an upload (allowlisted formats, size, pixels; metadata stripped) and is stored
@@ -7,28 +9,34 @@ under a server-made name. Paths from the export never leave --media-dir.
 """
 
 import re
+from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from articles.models import Picture
+from importer.body import Stored
 from newsroom.images.fields import checked_file
-from newsroom.uploads import RandomUploadPath
+from newsroom.text import clean_line
 
 UPLOADS = "wp-content/uploads/"
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _ATTACHMENT_CLASS = re.compile(r"\bwp-image-(\d+)\b")
-_inline_name = RandomUploadPath("articles")
 
 
 def upload_path(url: str) -> str:
     """'https://old.example/wp-content/uploads/2024/03/a.jpg?ver=2' → '2024/03/a.jpg'."""
     path = unquote(urlsplit((url or "").strip()).path)
     return path.split(UPLOADS, 1)[1] if UPLOADS in path else ""
+
+
+def _plain(text: str) -> str:
+    return clean_line(unescape(strip_tags(text or "")))
 
 
 def attachment_path(attachment) -> str:
@@ -43,22 +51,24 @@ class MediaLibrary:
         self.media_dir = Path(media_dir).resolve() if media_dir else None
         self.attachments = attachments
         self.summary = summary
-        self._urls = {}  # uploads path → address of the stored copy, to store each file once
+        self._pictures = {}  # uploads path → its library Picture, to store each file once
+        self._by_path = None  # uploads path → attachment, made when first needed
         self.written = []  # storage names written by this run: removed if it is rolled back
 
-    # --- pictures in the body ---------------------------------------------------------
-    def inline_resolver(self, post):
-        return lambda src, classes: self._inline_src(post, src, classes)
+    def for_post(self, post, headline) -> "PostMedia":
+        """What a post's body needs: its pictures stored, its attachments' addresses."""
+        return PostMedia(self, post, headline)
 
-    def _inline_src(self, post, src, classes):
+    # --- pictures in the body ---------------------------------------------------------
+    def inline(self, post, src, classes, alt, headline) -> Stored | None:
         candidates = []
         wanted = upload_path(src)
         if wanted:
             # The size WordPress inserted, else the original it was cut from.
             candidates += [wanted, _SIZE_SUFFIX.sub("", wanted)]
-        attachment_id = _ATTACHMENT_CLASS.search(classes or "")
-        if attachment_id and int(attachment_id.group(1)) in self.attachments:
-            candidates.append(attachment_path(self.attachments[int(attachment_id.group(1))]))
+        attachment = self._attachment(classes)
+        if attachment is not None:
+            candidates.append(attachment_path(attachment))
         if not candidates:
             self.summary.images_missing += 1
             self.summary.note(
@@ -71,15 +81,24 @@ class MediaLibrary:
             self._missing(post, wanted or candidates[-1])
             return None
         relative, path = found
-        if relative not in self._urls:
-            cleaned = self._checked(post, path)
-            if cleaned is None:
-                return None
-            name = default_storage.save(_inline_name(None, cleaned.name), cleaned)
-            self.written.append(name)
-            self.summary.images_stored += 1
-            self._urls[relative] = default_storage.url(name)
-        return self._urls[relative]
+        attachment = attachment or self._attachment_at(relative)
+        picture = self._picture(post, relative, path, attachment, alt, headline)
+        return Stored(picture.file.url, picture.pk) if picture else None
+
+    def attachment_url(self, attachment_id: int) -> str | None:
+        attachment = self.attachments.get(attachment_id)
+        if attachment is None:
+            return None
+        return attachment.attachment_url or "/" + UPLOADS + attachment_path(attachment)
+
+    def _attachment(self, classes):
+        found = _ATTACHMENT_CLASS.search(classes or "")
+        return self.attachments.get(int(found.group(1))) if found else None
+
+    def _attachment_at(self, relative):
+        if self._by_path is None:
+            self._by_path = {attachment_path(a): a for a in self.attachments.values()}
+        return self._by_path.get(relative)
 
     # --- the featured image ----------------------------------------------------------
     def attach_featured(self, article, post) -> None:
@@ -100,21 +119,36 @@ class MediaLibrary:
         if found is None:
             self._missing(post, relative)
             return
-        cleaned = self._checked(post, found[1])
-        if cleaned is None:
+        picture = self._picture(post, *found, attachment, "", article.headline)
+        if picture is None:
             return
         # Required with a picture: the alt text, else the attachment's title, else the headline.
         alt = attachment.meta.get("_wp_attachment_image_alt", "") or attachment.title
-        article.image_alt = " ".join((alt or article.headline).split())[:250]
-        article.image_caption = " ".join(attachment.excerpt.split())[:300]
-        article.picture = Picture.objects.create(
+        article.image_alt = _plain(alt or article.headline)[:250]
+        article.image_caption = _plain(attachment.excerpt)[:300]
+        article.picture = picture
+
+    def _picture(self, post, relative, path, attachment, alt, headline):
+        """The library picture of a file of the uploads, stored on its first use."""
+        if relative in self._pictures:
+            return self._pictures[relative]
+        cleaned = self._checked(post, path)
+        if cleaned is None:
+            self._pictures[relative] = None  # refused once, reported once
+            return None
+        title = attachment.title if attachment else ""
+        library_alt = attachment.meta.get("_wp_attachment_image_alt", "") if attachment else ""
+        picture = Picture.objects.create(
             file=cleaned,
-            title=" ".join((attachment.title or article.headline).split())[:200],
-            alt_text=article.image_alt,
-            caption=article.image_caption,
+            title=_plain(title or alt or headline)[:200],
+            # Required in the library: the attachment's, else this use's, else a title.
+            alt_text=_plain(library_alt or alt or title or headline)[:250],
+            caption=_plain(attachment.excerpt if attachment else "")[:300],
         )
-        self.written.append(article.picture.file.name)
+        self.written.append(picture.file.name)
         self.summary.images_stored += 1
+        self._pictures[relative] = picture
+        return picture
 
     def discard_written(self) -> None:
         """The run was rolled back: its files would belong to nothing."""
@@ -160,3 +194,16 @@ class MediaLibrary:
                 % {"id": post.post_id, "file": path.name, "reason": reason}
             )
             return None
+
+
+class PostMedia:
+    """The library as one post's body sees it (importer/body.py's Media)."""
+
+    def __init__(self, library, post, headline):
+        self.library, self.post, self.headline = library, post, headline
+
+    def resolve(self, src, classes, alt) -> Stored | None:
+        return self.library.inline(self.post, src, classes, alt, self.headline)
+
+    def attachment_url(self, attachment_id) -> str | None:
+        return self.library.attachment_url(attachment_id)

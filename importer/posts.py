@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from articles import search
 from articles.models import Article, Byline, Status, Tagging, Transition
-from importer import legacy, report
+from importer import legacy, report, seo
 from importer.body import convert
 from importer.models import ImportedPost, LegacyAddress
 from importer.taxonomy import TagCatalogue
@@ -107,19 +107,23 @@ class PostImporter:
     def _article(self, post, status) -> tuple[Article, list[str]]:
         headline = self._headline(post)
         published_at = self._publication_time(post, status)
-        body = convert(post.content, self.media.inline_resolver(post))
+        body = convert(post.content, self.media.for_post(post, headline))
         self.summary.shortcodes_removed.update(body.shortcodes)
+        for problem in body.problems:
+            self._note(post, problem)
         section, other_categories = self.sections.for_post(post)
+        standfirst = Truncator(plain_text(post.excerpt)).chars(STANDFIRST_MAX)
         article = Article(
             status=status,  # the state may be given at creation, never assigned later
             headline=headline,
             slug=self._slug(post, headline),
-            standfirst=Truncator(plain_text(post.excerpt)).chars(STANDFIRST_MAX),
+            standfirst=standfirst,
             body=body.html,
             section=section,
             language=self.language,
             published_at=published_at,
             first_published_at=published_at,
+            **seo.fields(post.meta, headline, standfirst),
         )
         self.media.attach_featured(article, post)
         article.save()

@@ -18,6 +18,7 @@ PUBLISHED, SCHEDULED, DRAFT, REVIEW, NOT_PUBLIC = (
 @dataclass
 class Summary:
     dry_run: bool = False
+    site: str = ""
     authors_created: int = 0
     authors_linked: int = 0
     authors_known: int = 0
@@ -35,11 +36,27 @@ class Summary:
     items_refused: int = 0
     already_imported: int = 0
     other_items: Counter = field(default_factory=Counter)
+    addresses_kept: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
     def posts_imported(self) -> int:
         return sum(self.posts.values())
+
+    @property
+    def items_skipped(self) -> int:
+        """Items read and not imported: already there, pages, refused and the rest."""
+        return (
+            self.already_imported
+            + self.pages_reported
+            + self.items_refused
+            + sum(self.other_items.values())
+        )
+
+    def text(self) -> str:
+        """What the command prints: the notes to check, then the summary."""
+        notes = [_("To check:"), *(f"- {note}" for note in self.notes), ""] if self.notes else []
+        return "\n".join([*notes, *self.lines()])
 
     def note(self, text: str) -> None:
         self.notes.append(str(text))
@@ -91,6 +108,8 @@ class Summary:
             _("Other items skipped: %(n)d%(detail)s.")
             % {"n": sum(self.other_items.values()), "detail": _counted(self.other_items)},
             _("Items refused: %(n)d.") % {"n": self.items_refused},
+            _("Old addresses of categories, tags and authors kept: %(n)d.")
+            % {"n": self.addresses_kept},
         ]
         return lines
 

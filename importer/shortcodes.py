@@ -1,17 +1,24 @@
-"""WordPress shortcodes: [caption] becomes a figure, every other one is removed and counted.
+"""WordPress shortcodes: those Newsroom has an element for become it, the others go, counted.
 
-A bracketed word is only taken for a shortcode when it looks like one — it has attributes,
+[caption] becomes a figure, [gallery ids="…"] a gallery, [embed], and [video] or [audio]
+pointing at a site Newsroom embeds, an embed (importer/figures.py). Sound and video files
+are not imported: their shortcodes are removed and reported. A bracketed word is only taken for a shortcode when it looks like one — it has attributes,
 a closing tag, an underscore (plugins' names), or is one WordPress itself knows — so the
 "[sic]" and "[1]" of ordinary text stay. Enclosing shortcodes lose their tags and keep
 what they enclose (text, or the address an [embed] pointed at). "[[gallery]]" is how
 WordPress writes a literal "[gallery]": it stays, as text.
 """
 
+import html
 import re
+from bisect import bisect_left
 from collections import Counter
 
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext as _
+
+from articles import embeds
+from importer import figures
 
 KNOWN = {
     "audio",
@@ -24,14 +31,21 @@ KNOWN = {
     "video",
     "wp_caption",
 }
+VIDEO_SOURCES = ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv")
+AUDIO_SOURCES = ("src", "mp3", "ogg", "m4a", "wav")
 _ESCAPED = re.compile(r"\[(\[[^\[\]]*\])\]")
-_CAPTION = re.compile(r"\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
+_CONVERTED = re.compile(
+    r"\[(caption|wp_caption|gallery|embed|video|audio)(?![\w-])([^\[\]]*?)(/)?\]", re.IGNORECASE
+)
 _OPENING = re.compile(r"\[([A-Za-z][\w-]*)(\s[^\[\]]*|/)?\]")
 _CLOSING = re.compile(r"\[/([A-Za-z][\w-]*)\]")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
 _IMAGE_FIRST = re.compile(
     r"^\s*(?:<a\b[^>]*>\s*)?(<img\b[^>]*>)(?:\s*</a>)?(.*)$", re.DOTALL | re.IGNORECASE
 )
+_ATTACHMENT_ID = re.compile(r"attachment_(\d{1,12})")
+_URL_LINE = re.compile(r"^([ \t]*)(https?://[^\s<>\"]+)([ \t]*)$", re.MULTILINE | re.IGNORECASE)
+_URL_PARAGRAPH = re.compile(r"(<p(?:\s[^>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.IGNORECASE)
 # Private-use characters cannot come from a post, so they safely hold "[[…]]" aside.
 _HIDE_OPEN, _HIDE_CLOSE = "\ue000", "\ue001"
 
@@ -43,34 +57,117 @@ def attributes(text: str) -> dict[str, str]:
     }
 
 
-def captions_to_figures(text: str) -> str:
-    """[caption …]<img …> Text[/caption] → <figure><img …><figcaption>Text</figcaption></figure>.
+def expand(text: str, media) -> tuple[str, Counter, list[str]]:
+    """The shortcodes Newsroom has an element for, as that element: [caption], [gallery],
+    [embed], [video], [audio]. Returns the text, what could not be shown (counted as
+    removed) and a line for each thing a person should check.
 
-    The link WordPress puts around the picture (to the full size on the old site) is
-    dropped; the caption may also come from the caption="…" attribute of old posts.
+    Read as WordPress's do_shortcode reads them: an opening tag encloses everything up to
+    the first closing tag of its name, if there is one; "[[name]]" is written text.
     """
+    expander = _Expander(media)
+    text = expander.expand(_hidden(text))
+    return _shown(text, escaped=True), expander.removed, expander.problems
 
-    def figure(match):
-        found = _IMAGE_FIRST.match(match.group(3))
-        if found is None:
-            return match.group(3)
-        image, caption = found.group(1), found.group(2).strip()
-        caption = caption or attributes(match.group(2)).get("caption", "")  # HTML too
-        caption = " ".join(caption.split())
-        if not caption:
-            return format_html("<figure>{}</figure>", mark_safe(image))
-        # Raw fragments of the post: the body is sanitised as a whole when it is saved.
-        return format_html(
-            "<figure>{}<figcaption>{}</figcaption></figure>", mark_safe(image), mark_safe(caption)
+
+class _Expander:
+    def __init__(self, media):
+        self.media = media
+        self.removed = Counter()
+        self.problems = []
+
+    def expand(self, text: str) -> str:
+        closings = {}
+        for match in _CLOSING.finditer(text):
+            closings.setdefault(match.group(1).lower(), []).append(match.span())
+        made, position = [], 0
+        while match := _CONVERTED.search(text, position):
+            name, end, content = match.group(1).lower(), match.end(), None
+            if not match.group(3):
+                spans = closings.get(name, [])
+                index = bisect_left(spans, (match.end(), 0))
+                if index < len(spans):
+                    content, end = text[match.end() : spans[index][0]], spans[index][1]
+            made.append(text[position : match.start()])
+            made.append(self.shortcode(name, attributes(match.group(2)), content))
+            position = end
+        made.append(text[position:])
+        return "".join(made)
+
+    def shortcode(self, name: str, found: dict[str, str], content: str | None) -> str:
+        if name in ("caption", "wp_caption"):
+            return self.caption(found, self.expand(content or ""))
+        if name == "gallery":
+            return self.gallery(found)
+        if name == "embed":
+            address = strip_tags(self.expand(content or "")) or found.get("url") or ""
+            return self.embed(name, address)
+        sources = VIDEO_SOURCES if name == "video" else AUDIO_SOURCES
+        address = next((found[key] for key in sources if found.get(key, "").strip()), "")
+        return self.embed(name, address)
+
+    def caption(self, found: dict[str, str], content: str) -> str:
+        image = _IMAGE_FIRST.match(content)
+        if image is None:
+            return content
+        attachment = _ATTACHMENT_ID.fullmatch(found.get("id", "").strip())
+        picture = figures.with_attachment(
+            image.group(1), int(attachment.group(1)) if attachment else None
         )
+        caption = image.group(2).strip() or found.get("caption", "")  # HTML too
+        return figures.picture(picture, caption)
 
-    return _CAPTION.sub(figure, text)
+    def gallery(self, found: dict[str, str]) -> str:
+        listed = (found.get("ids") or found.get("include") or "").split(",")
+        ids = [value.strip() for value in listed if value.strip()]
+        if not ids:
+            self.removed["gallery"] += 1
+            self.problems.append(_("a gallery without ids (the post's own pictures) was removed"))
+            return ""
+        images, problems = figures.attachment_images(self.media, ids)
+        self.problems += problems
+        if not images:
+            self.removed["gallery"] += 1
+        return figures.gallery(images)
+
+    def embed(self, name: str, address: str) -> str:
+        address = address.strip()
+        if name != "embed" and embeds.from_address(html.unescape(address)) is None:
+            self.removed[name] += 1
+            if address:
+                message = (
+                    _("video %(file)s not imported (Newsroom stores no video files)")
+                    if name == "video"
+                    else _("sound %(file)s not imported (Newsroom stores no sound files)")
+                )
+                self.problems.append(message % {"file": address[:200]})
+            return ""
+        made, problem = figures.embed(address)
+        if not made:
+            self.removed[name] += 1
+        self.problems += [problem] if problem else []
+        return made
+
+
+def autoembed(text: str) -> str:
+    """A line, or a paragraph, holding nothing but a post's or player's address shows that
+    post or player in WordPress: here too, for the sites Newsroom embeds."""
+
+    def embedded(match, keep_edges):
+        found = embeds.from_address(html.unescape(match.group(2)))
+        if found is None:
+            return match.group(0)
+        made = f'<figure data-embed="{escape(found.value)}"></figure>'
+        return match.group(1) + made + match.group(3) if keep_edges else made
+
+    text = _URL_PARAGRAPH.sub(lambda match: embedded(match, False), text)
+    return _URL_LINE.sub(lambda match: embedded(match, True), text)
 
 
 def remove_shortcodes(text: str) -> tuple[str, Counter]:
     """The text without shortcodes, and how many of each name were removed."""
     removed = Counter()
-    text = _ESCAPED.sub(lambda m: _HIDE_OPEN + m.group(1)[1:-1] + _HIDE_CLOSE, text)
+    text = _hidden(text)
     closed = {name.lower() for name in _CLOSING.findall(text)}
 
     def opening(match):
@@ -82,4 +179,14 @@ def remove_shortcodes(text: str) -> tuple[str, Counter]:
 
     text = _OPENING.sub(opening, text)
     text = _CLOSING.sub(lambda m: "" if m.group(1).lower() in closed else m.group(0), text)
-    return text.replace(_HIDE_OPEN, "[").replace(_HIDE_CLOSE, "]"), removed
+    return _shown(text), removed
+
+
+def _hidden(text: str) -> str:
+    return _ESCAPED.sub(lambda m: _HIDE_OPEN + m.group(1)[1:-1] + _HIDE_CLOSE, text)
+
+
+def _shown(text: str, escaped: bool = False) -> str:
+    """The hidden "[[…]]" back: as written (for a later pass), or as the text they show."""
+    opening, closing = ("[[", "]]") if escaped else ("[", "]")
+    return text.replace(_HIDE_OPEN, opening).replace(_HIDE_CLOSE, closing)

@@ -56,14 +56,7 @@ class SectionChooser:
         return self._section(readable(top.name), top), others
 
     def _ancestry(self, category) -> list[Category]:
-        """The category, its parent, … up to its top-level ancestor (loops cut)."""
-        chain = [category]
-        while chain[-1].parent_slug in self.categories and len(chain) <= len(self.categories):
-            parent = self.categories[chain[-1].parent_slug]
-            if any(parent is seen for seen in chain):
-                break
-            chain.append(parent)
-        return chain
+        return ancestry(category, self.categories)
 
     def _section(self, name: str, category: Category | None = None) -> Section:
         if len(name) > SECTION_NAME_MAX:
@@ -127,6 +120,17 @@ class TagCatalogue:
                 self.summary.tags_created += 1
             self._tags[key] = tag
         return self._tags[key]
+
+
+def ancestry(category, categories) -> list[Category]:
+    """The category, its parent, … up to its top-level ancestor (loops cut)."""
+    chain = [category]
+    while chain[-1].parent_slug in categories and len(chain) <= len(categories):
+        parent = categories[chain[-1].parent_slug]
+        if any(parent is seen for seen in chain):
+            break
+        chain.append(parent)
+    return chain
 
 
 def _is_wordpress_default(category) -> bool:

@@ -4,9 +4,11 @@ The file is parsed with defusedxml and any DTD is refused, which rules out entit
 expansion (billion laughs) and external entities (XXE) whatever they are hidden in. Items
 are streamed and dropped once read, so a large export never sits in memory whole.
 
-WXR versions differ by namespace (http://wordpress.org/export/1.0/ … /1.2/) and by what
-the channel lists (1.0 has no <wp:author>): tags are read by short name ("wp:post_id")
-whatever the version.
+WXR versions differ by namespace (http://wordpress.org/export/1.0/ … /1.2/, https on
+WordPress.com) and by what the channel lists (1.0 has no <wp:author>). As WordPress's own
+importer does, the prefixes are read from the file's declarations: whatever namespace the
+file gives "wp", its elements are "wp:…". Namespaces WordPress is known to use are
+recognised under any prefix too.
 """
 
 import re
@@ -21,12 +23,18 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
 
-WORDPRESS_NAMESPACE = "http://wordpress.org/export/"
-OTHER_NAMESPACES = {
-    "http://purl.org/dc/elements/1.1/": "dc",
-    "http://purl.org/rss/1.0/modules/content/": "content",
-}
+# The prefixes the importer reads, by the names WordPress writes them under.
+PREFIXES = ("wp", "excerpt", "content", "dc")
+# The namespaces of those prefixes in every known export, http or https.
+_KNOWN_NAMESPACES = (
+    (re.compile(r"^https?://wordpress\.org/export/[^/]+/excerpt/?$"), "excerpt"),
+    (re.compile(r"^https?://wordpress\.org/export/[^/]+/?$"), "wp"),
+    (re.compile(r"^https?://purl\.org/rss/1\.0/modules/content/?$"), "content"),
+    (re.compile(r"^https?://purl\.org/dc/elements/1\.1/?$"), "dc"),
+)
+TAG_DOMAINS = ("post_tag", "tag")  # "tag" in WXR 1.0
 KNOWN_VERSIONS = ("1.0", "1.1", "1.2")
+MAX_ID_DIGITS = 19
 _VERSION = re.compile(r"^\d+\.\d+$")
 
 
@@ -37,6 +45,7 @@ class WxrError(Exception):
 @dataclass
 class Author:
     login: str
+    id: int | None = None
     email: str = ""
     display_name: str = ""
     first_name: str = ""
@@ -50,6 +59,14 @@ class Category:
     name: str
     parent_slug: str = ""
     description: str = ""
+    term_id: int | None = None
+
+
+@dataclass
+class Tag:
+    slug: str
+    name: str
+    term_id: int | None = None
 
 
 @dataclass
@@ -95,6 +112,7 @@ class Channel:
     language: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
     attachments: dict[int, Item] = field(default_factory=dict)
     item_types: Counter = field(default_factory=Counter)
 
@@ -106,23 +124,30 @@ class Channel:
 def read_channel(path) -> Channel:
     """The whole file is read and checked here, before anything is written anywhere."""
     channel, seen_rss = Channel(), False
-    fields = {}
-    for name, element in _channel_children(path):
+    fields, names = {}, Names()
+    for name, element in _channel_children(path, names):
         if name is None:
             seen_rss = True
         elif name == "item":
-            item = _item(element)
+            item = _item(element, names)
             channel.item_types[item.post_type or "post"] += 1
             if item.post_type == "attachment" and item.post_id is not None:
                 channel.attachments[item.post_id] = item
+            for term in item.terms:  # WXR 1.0 may list no <wp:tag>: the posts name them
+                if term.domain in TAG_DOMAINS and term.slug:
+                    channel.tags.setdefault(term.slug, Tag(term.slug, term.name))
         elif name == "wp:author":
-            author = Author(**_author_fields(element))
+            author = Author(**_author_fields(element, names))
             if author.login:
                 channel.authors[author.login] = author
         elif name == "wp:category":
-            category = _category(element)
+            category = _category(element, names)
             if category.slug:
                 channel.categories[category.slug] = category
+        elif name == "wp:tag":
+            tag = _tag(element, names)
+            if tag.slug:
+                channel.tags[tag.slug] = tag
         else:
             fields.setdefault(name, (element.text or "").strip())
     if not seen_rss or "wp:wxr_version" not in fields:
@@ -141,9 +166,10 @@ def read_channel(path) -> Channel:
 
 def iter_items(path) -> Iterator[Item]:
     """The items, in file order, each forgotten once the caller is done with it."""
-    for name, element in _channel_children(path):
+    names = Names()
+    for name, element in _channel_children(path, names):
         if name == "item":
-            yield _item(element)
+            yield _item(element, names)
 
 
 def site_identifier(url: str) -> str:
@@ -153,11 +179,43 @@ def site_identifier(url: str) -> str:
 
 
 # --- the XML itself ----------------------------------------------------------------------
-def _channel_children(path):
+class Names:
+    """Short names ("wp:post_id") for the file's tags, by the prefixes it declares."""
+
+    def __init__(self):
+        self.declared = {}
+        self._short = {}
+
+    def declare(self, prefix: str, uri: str) -> None:
+        if prefix in PREFIXES and self.declared.get(uri) not in PREFIXES:
+            self.declared[uri] = prefix
+            self._short.clear()
+
+    def short(self, tag: str) -> str:
+        """'{https://wordpress.org/export/1.2/}post_id' → 'wp:post_id'."""
+        if tag not in self._short:
+            self._short[tag] = self._shortened(tag)
+        return self._short[tag]
+
+    def _shortened(self, tag: str) -> str:
+        if not tag.startswith("{"):
+            return tag
+        namespace, name = tag[1:].split("}", 1)
+        prefix = self.declared.get(namespace) or next(
+            (prefix for pattern, prefix in _KNOWN_NAMESPACES if pattern.match(namespace)),
+            namespace,
+        )
+        return f"{prefix}:{name}"
+
+
+def _channel_children(path, names):
     """(short name, element) for each complete child of <channel>; (None, None) first,
     once the root is known to be <rss>. Elements are detached once the caller is done."""
     depth, channel = 0, None
     for event, element in _events(path):
+        if event == "start-ns":
+            names.declare(*element)
+            continue
         if event == "start":
             depth += 1
             if depth == 1:
@@ -169,7 +227,7 @@ def _channel_children(path):
             continue
         depth -= 1
         if depth == 2 and channel is not None:
-            yield short_name(element.tag), element
+            yield names.short(element.tag), element
             channel.remove(element)  # keeps memory flat, however long the file
 
 
@@ -178,7 +236,7 @@ def _events(path):
         # forbid_dtd: no DOCTYPE at all, so no entity of any kind and no external reference.
         yield from iterparse(
             str(path),
-            events=("start", "end"),
+            events=("start-ns", "start", "end"),
             forbid_dtd=True,
             forbid_entities=True,
             forbid_external=True,
@@ -205,27 +263,26 @@ def _events(path):
         ) from None
 
 
-def short_name(tag: str) -> str:
-    """'{http://wordpress.org/export/1.2/}post_id' → 'wp:post_id', for every version."""
-    if not tag.startswith("{"):
-        return tag
-    namespace, name = tag[1:].split("}", 1)
-    if namespace.startswith(WORDPRESS_NAMESPACE):
-        return ("excerpt:" if namespace.endswith("/excerpt/") else "wp:") + name
-    return f"{OTHER_NAMESPACES.get(namespace, namespace)}:{name}"
-
-
-def _texts(element) -> dict[str, str]:
+def _texts(element, names) -> dict[str, str]:
     texts = {}
     for child in element:
-        texts.setdefault(short_name(child.tag), child.text or "")
+        texts.setdefault(names.short(child.tag), child.text or "")
     return texts
 
 
-def _author_fields(element) -> dict[str, str]:
-    texts = _texts(element)
+def _number(text: str) -> int | None:
+    """A WordPress id, or None when it is none (or more than a database column holds)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_ID_DIGITS:
+        return None
+    return int(text) if int(text) < 2**63 else None
+
+
+def _author_fields(element, names) -> dict:
+    texts = _texts(element, names)
     return {
         "login": texts.get("wp:author_login", "").strip(),
+        "id": _number(texts.get("wp:author_id", "")),
         "email": texts.get("wp:author_email", "").strip(),
         "display_name": texts.get("wp:author_display_name", ""),
         "first_name": texts.get("wp:author_first_name", ""),
@@ -234,20 +291,30 @@ def _author_fields(element) -> dict[str, str]:
     }
 
 
-def _category(element) -> Category:
-    texts = _texts(element)
+def _category(element, names) -> Category:
+    texts = _texts(element, names)
     return Category(
         slug=texts.get("wp:category_nicename", "").strip(),
         name=texts.get("wp:cat_name", ""),
         parent_slug=texts.get("wp:category_parent", "").strip(),
         description=texts.get("wp:category_description", ""),
+        term_id=_number(texts.get("wp:term_id", "")),
     )
 
 
-def _item(element) -> Item:
+def _tag(element, names) -> Tag:
+    texts = _texts(element, names)
+    return Tag(
+        slug=texts.get("wp:tag_slug", "").strip(),
+        name=texts.get("wp:tag_name", ""),
+        term_id=_number(texts.get("wp:term_id", "")),
+    )
+
+
+def _item(element, names) -> Item:
     texts, terms, plain_terms, meta, comments = {}, [], [], {}, 0
     for child in element:
-        name = short_name(child.tag)
+        name = names.short(child.tag)
         if name == "category" and child.get("domain"):
             # WXR 1.0 writes tags with domain="tag"; later versions with "post_tag".
             slug = (child.get("nicename") or "").strip()
@@ -256,15 +323,14 @@ def _item(element) -> Item:
             # Early 1.0 files repeat each category as plain RSS: only used if alone.
             plain_terms.append(Term("category", "", child.text or ""))
         elif name == "wp:postmeta":
-            pair = _texts(child)
+            pair = _texts(child, names)
             meta.setdefault(pair.get("wp:meta_key", ""), pair.get("wp:meta_value", ""))
         elif name == "wp:comment":
             comments += 1
         else:
             texts.setdefault(name, child.text or "")
-    post_id = texts.get("wp:post_id", "").strip()
     return Item(
-        post_id=int(post_id) if post_id.isascii() and post_id.isdigit() else None,
+        post_id=_number(texts.get("wp:post_id", "")),
         post_type=texts.get("wp:post_type", "post").strip() or "post",
         title=texts.get("title", ""),
         link=texts.get("link", "").strip(),

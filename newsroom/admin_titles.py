@@ -33,6 +33,10 @@ TITLES = {
     "articles.previewlink": Titles(
         _("Add preview link"), _("Change preview link"), _("View preview link")
     ),
+    "importer.legacyaddress": Titles(
+        _("Add old address"), _("Change old address"), _("View old address")
+    ),
+    "importer.importrun": Titles(_("Add import run"), _("Change import run"), _("View import run")),
     "taggit.tag": Titles(_("Add tag"), _("Change tag"), _("View tag")),
     "authors.author": Titles(_("Add author"), _("Change author"), _("View author")),
     "auth.user": Titles(_("Add user"), _("Change user"), _("View user")),

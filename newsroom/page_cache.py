@@ -48,8 +48,9 @@ UNCACHED_PREFIXES = (
     "/bench/",  # the benchmark's ceiling: a bare page, always rendered
 )
 CACHEABLE_STATUS = (200, 301, 404)
-# Read by public pages: listings' page number, search, WordPress's ?p=ID (importer/middleware.py).
-KNOWN_PARAMETERS = ("p", "page", "q")
+# Read by public pages: listings' page number, search; WordPress's ?p=ID, ?cat=ID, ?tag=slug,
+# ?author=ID and ?s=words, which importer/middleware.py redirects.
+KNOWN_PARAMETERS = ("p", "page", "q", "cat", "tag", "author", "s")
 # Distinct variants kept per PAGE_SECONDS: of one page, and of all pages together.
 VARIANTS_PER_PAGE = 500
 VARIANTS_IN_ALL = 5000

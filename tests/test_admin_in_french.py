@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from articles import workflow
 from articles.models import BreakingNews, FeaturedStory, PreviewLink, Revision, Tip
+from importer.models import ImportRun, LegacyAddress
 from newsroom.admin_titles import TITLES, ModelTitlesMixin
 from tests.conftest import client_for
 from tests.factories import PictureFactory, SectionFactory
@@ -83,6 +84,21 @@ PAGES = {
         "Add breaking-news banner",
         "Change breaking-news banner",
         lambda desk: BreakingNews.objects.create(text="Alerte"),
+    ),
+    "importer.legacyaddress": (
+        "Ajouter une ancienne adresse",
+        "Modifier l’ancienne adresse",
+        "Add old address",
+        "Change old address",
+        lambda desk: LegacyAddress.objects.create(key="/ancien/", target="/"),
+    ),
+    # Made by the import command only, and read-only: its page is the view page.
+    "importer.importrun": (
+        None,
+        "Voir l’import",
+        None,
+        "View import run",
+        lambda desk: ImportRun.objects.create(export_name="export.xml"),
     ),
     # Made by readers and from the article's page only: no add page.
     "articles.tip": (

@@ -9,19 +9,38 @@ def cdata(text) -> str:
     return "<![CDATA[" + str(text).replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def export(*items, version="1.2", authors=(), categories=(), site=SITE, language="fr-FR"):
-    """A whole export file. WXR 1.0 writes tags with domain="tag" and lists no authors."""
+def export(
+    *items,
+    version="1.2",
+    authors=(),
+    categories=(),
+    tags=(),
+    site=SITE,
+    language="fr-FR",
+    scheme="http",
+    namespaces=None,
+):
+    """A whole export file. WXR 1.0 writes tags with domain="tag" and lists no authors.
+
+    `scheme` "https" writes WordPress's namespaces as WordPress.com does; `namespaces`
+    replaces the declarations whole ({prefix: uri}).
+    """
     body = "\n".join(items)
     if version == "1.0":
         body = body.replace('domain="post_tag"', 'domain="tag"')
         authors = ()
+    if namespaces is None:
+        namespaces = {
+            "excerpt": f"{scheme}://wordpress.org/export/{version}/excerpt/",
+            "content": "http://purl.org/rss/1.0/modules/content/",
+            "wfw": "http://wellformedweb.org/CommentAPI/",
+            "dc": "http://purl.org/dc/elements/1.1/",
+            "wp": f"{scheme}://wordpress.org/export/{version}/",
+        }
+    declared = "\n    ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in namespaces.items())
     return f"""<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0"
-    xmlns:excerpt="http://wordpress.org/export/{version}/excerpt/"
-    xmlns:content="http://purl.org/rss/1.0/modules/content/"
-    xmlns:wfw="http://wellformedweb.org/CommentAPI/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:wp="http://wordpress.org/export/{version}/">
+    {declared}>
 <channel>
     <title>Ancien site</title>
     <link>{site}</link>
@@ -32,20 +51,29 @@ def export(*items, version="1.2", authors=(), categories=(), site=SITE, language
     <wp:base_blog_url>{site}</wp:base_blog_url>
     {"".join(authors)}
     {"".join(categories)}
+    {"".join(tags)}
     {body}
 </channel>
 </rss>
 """
 
 
-def author(login, email="", display_name="", first_name="", last_name="", description=None):
+def author(
+    login,
+    email="",
+    display_name="",
+    first_name="",
+    last_name="",
+    description=None,
+    author_id=1,
+):
     bio = (
         f"<wp:author_description>{cdata(description)}</wp:author_description>"
         if description is not None
         else ""
     )
     return f"""<wp:author>
-        <wp:author_id>1</wp:author_id>
+        <wp:author_id>{author_id}</wp:author_id>
         <wp:author_login>{cdata(login)}</wp:author_login>
         <wp:author_email>{cdata(email)}</wp:author_email>
         <wp:author_display_name>{cdata(display_name)}</wp:author_display_name>
@@ -55,13 +83,21 @@ def author(login, email="", display_name="", first_name="", last_name="", descri
     </wp:author>"""
 
 
-def category(slug, name, parent=""):
+def category(slug, name, parent="", term_id=1):
     return f"""<wp:category>
-        <wp:term_id>1</wp:term_id>
+        <wp:term_id>{term_id}</wp:term_id>
         <wp:category_nicename>{cdata(slug)}</wp:category_nicename>
         <wp:category_parent>{cdata(parent)}</wp:category_parent>
         <wp:cat_name>{cdata(name)}</wp:cat_name>
     </wp:category>"""
+
+
+def tag(slug, name, term_id=1):
+    return f"""<wp:tag>
+        <wp:term_id>{term_id}</wp:term_id>
+        <wp:tag_slug>{cdata(slug)}</wp:tag_slug>
+        <wp:tag_name>{cdata(name)}</wp:tag_name>
+    </wp:tag>"""
 
 
 def post(
@@ -156,3 +192,24 @@ def attachment(post_id, file, title="Photo", alt=None, caption="", site=SITE):
 
 def upload_url(file, site=SITE) -> str:
     return f"{site}/wp-content/uploads/{file}"
+
+
+def block(name, inner="", attrs=None):
+    """A block as the block editor saves it: `<!-- wp:name {json} -->inner<!-- /wp:name -->`,
+    or a void block (`/-->`) when `inner` is None."""
+    import json
+
+    opening = f"wp:{name} {json.dumps(attrs, ensure_ascii=False)} " if attrs else f"wp:{name} "
+    if inner is None:
+        return f"<!-- {opening}/-->"
+    return f"<!-- {opening}-->\n{inner}\n<!-- /wp:{name} -->\n\n"
+
+
+def image_block(attachment_id, file, alt="", caption="", site=SITE):
+    caption_html = f"<figcaption>{caption}</figcaption>" if caption else ""
+    return block(
+        "image",
+        f'<figure class="wp-block-image size-large"><img src="{upload_url(file, site)}" '
+        f'alt="{alt}" class="wp-image-{attachment_id}"/>{caption_html}</figure>',
+        {"id": attachment_id, "sizeSlug": "large"},
+    )

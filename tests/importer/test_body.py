@@ -4,13 +4,23 @@ import pytest
 
 from articles.models import Article
 from importer.autop import autop
-from importer.body import convert
-from importer.shortcodes import captions_to_figures, remove_shortcodes
+from importer.body import Stored, convert
+from importer.shortcodes import expand, remove_shortcodes
 from tests.importer.exports import export, post
 
 
-def keep_images(src, classes):
-    return src
+class KeepImages:
+    """Every picture kept where it is; no attachment known."""
+
+    def resolve(self, src, classes, alt):
+        return Stored(src)
+
+    def attachment_url(self, attachment_id):
+        return None
+
+
+def captions_to_figures(text):
+    return expand(text, KeepImages())[0]
 
 
 def imported_body(run_import, content):
@@ -49,14 +59,14 @@ def test_block_editor_posts_keep_their_own_paragraphs(run_import):
     assert "<p>Un.</p>" in body and "<p>Deux\nlignes.</p>" in body
 
 
-def test_caption_becomes_a_figure_with_its_caption():
+def test_caption_becomes_a_figure_with_its_caption_and_attachment():
     html = captions_to_figures(
         '[caption id="attachment_9" align="alignleft" width="300"]'
         '<a href="https://ancien.example.com/photo/"><img src="a.jpg" alt="Le port" /></a>'
         " Le port d’Abidjan, <em>hier</em>.[/caption]"
     )
     assert html == (
-        '<figure><img src="a.jpg" alt="Le port" />'
+        '<figure><img class="wp-image-9" src="a.jpg" alt="Le port" />'
         "<figcaption>Le port d’Abidjan, <em>hier</em>.</figcaption></figure>"
     )
 
@@ -80,7 +90,7 @@ def test_a_caption_whose_picture_is_removed_goes_with_it(run_import):
 
 def test_figure_survives_sanitising_when_its_picture_is_kept():
     body = convert(
-        '[caption]<img src="https://example.org/a.jpg" alt="x"> Légende[/caption]', keep_images
+        '[caption]<img src="https://example.org/a.jpg" alt="x"> Légende[/caption]', KeepImages()
     )
     assert body.html.strip() == (
         '<figure><img src="https://example.org/a.jpg" alt="x"><figcaption>Légende</figcaption></figure>'
@@ -113,11 +123,13 @@ def test_shortcodes_removed_are_counted_in_the_summary(run_import):
     summary = run_import(
         export(
             post(1, content='[gallery ids="1"]\n\nTexte.'),
-            post(2, content='[gallery ids="2"] [audio src="a.mp3"]'),
+            post(2, content='[gallery ids="2"] [audio src="a.mp3"] [su_note]x[/su_note]'),
         )
     )
-    assert summary.shortcodes_removed == {"gallery": 2, "audio": 1}
+    # Galleries whose pictures are not in the export show nothing: removed, and reported.
+    assert summary.shortcodes_removed == {"gallery": 2, "audio": 1, "su_note": 1}
     assert Article.objects.get(slug="article-1").body == "<p>Texte.</p>"
+    assert any("gallery picture 1 is not in the export" in note for note in summary.notes)
 
 
 def test_the_body_is_sanitised_like_any_other(run_import):

@@ -99,15 +99,60 @@ def inline(src, extra=""):
     return f'Avant.\n\n<img class="aligncenter size-medium {extra}" src="{src}" alt="La carte" width="300" height="225" />\n\nAprès.'
 
 
-def test_an_inline_picture_is_stored_and_its_address_rewritten(run_import, uploads, settings):
+def test_an_inline_picture_goes_into_the_library_and_the_text_names_it(
+    run_import, uploads, settings
+):
     summary = run_import(
         export(post(1, content=inline(upload_url("2024/03/carte-300x225.png")))), media_dir=uploads
     )
-    body = Article.objects.get().body
-    src = re.search(r'<img src="([^"]+)" alt="La carte" width="300" height="225">', body).group(1)
-    assert src.startswith(settings.MEDIA_URL + "articles/") and src.endswith(".png")
-    assert default_storage.exists(src.removeprefix(settings.MEDIA_URL))
-    assert "ancien.example.com" not in body
+    article = Article.objects.get()
+    picture = Picture.objects.get()
+    assert article.body == (
+        "<p>Avant.</p>\n"
+        f'<figure><img src="{picture.file.url}" alt="La carte" data-file="{picture.pk}"></figure>\n'
+        "<p>Après.</p>"
+    )
+    assert picture.file.name.startswith("pictures/") and picture.file.name.endswith(".png")
+    assert (picture.width, picture.height) == (300, 225)
+    assert picture.alt_text == "La carte"  # the attachment has none: this use's
+    assert list(article.body_pictures.values_list("picture_id", flat=True)) == [picture.pk]
+    assert "ancien.example.com" not in article.body
+    assert summary.images_stored == 1 and len(stored_files(settings)) == 1
+
+
+def test_an_inline_picture_takes_the_attachments_alt_title_and_caption(run_import, uploads):
+    run_import(
+        export(
+            attachment(50, "2024/03/une.jpg", "Vue du port", alt="Le port", caption="Hier."),
+            post(1, content=f'<img src="{upload_url("2024/03/une.jpg")}" alt="">'),
+        ),
+        media_dir=uploads,
+    )
+    picture = Picture.objects.get()
+    assert (picture.title, picture.alt_text, picture.caption) == ("Vue du port", "Le port", "Hier.")
+    # This use has no alt text of its own: the library's fills it in.
+    assert f'alt="Le port" data-file="{picture.pk}"' in Article.objects.get().body
+
+
+def test_the_featured_picture_and_the_same_file_in_the_text_are_one_library_picture(
+    run_import, uploads
+):
+    summary = run_import(
+        export(
+            attachment(50, "2024/03/une.jpg", alt="Le marché"),
+            post(
+                1,
+                "Le marché",
+                meta={"_thumbnail_id": "50"},
+                content=inline(upload_url("2024/03/une-1024x576.jpg")),
+            ),
+        ),
+        media_dir=uploads,
+    )
+    picture = Picture.objects.get()
+    article = Article.objects.get()
+    assert article.picture == picture and f'data-file="{picture.pk}"' in article.body
+    assert article.image_alt == "Le marché"
     assert summary.images_stored == 1
 
 
@@ -115,7 +160,7 @@ def test_an_inline_size_missing_falls_back_to_the_original(run_import, uploads):
     run_import(
         export(post(1, content=inline(upload_url("2024/03/une-1024x576.jpg")))), media_dir=uploads
     )
-    assert re.search(r'<img src="/media/articles/[^"]+\.jpg"', Article.objects.get().body)
+    assert re.search(r'<img src="/media/pictures/[^"]+\.jpg"', Article.objects.get().body)
 
 
 def test_an_inline_picture_is_found_by_its_attachment_class(run_import, uploads):
@@ -126,7 +171,8 @@ def test_an_inline_picture_is_found_by_its_attachment_class(run_import, uploads)
         ),
         media_dir=uploads,
     )
-    assert '<img src="/media/articles/' in Article.objects.get().body
+    assert 'data-file="' in Article.objects.get().body
+    assert Picture.objects.get().file.name.startswith("pictures/")
 
 
 def test_the_same_file_used_twice_is_stored_once(run_import, uploads, settings):
@@ -163,10 +209,10 @@ def test_a_caption_with_its_picture_becomes_a_figure(run_import, uploads):
     )
     run_import(export(post(1, content=content)), media_dir=uploads)
     body = Article.objects.get().body
-    assert re.fullmatch(
-        r'<figure><img src="/media/articles/[^"]+\.png" alt="La carte">'
-        r"<figcaption>La carte du Sahel\.</figcaption></figure>",
-        body,
+    picture = Picture.objects.get()
+    assert body == (
+        f'<figure><img src="{picture.file.url}" alt="La carte" data-file="{picture.pk}">'
+        "<figcaption>La carte du Sahel.</figcaption></figure>"
     )
 
 
