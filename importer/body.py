@@ -36,6 +36,9 @@ class Media(Protocol):
     def attachment_url(self, attachment_id: int) -> str | None:
         """The address of an attachment of the export; None when it has none."""
 
+    def images_of(self, post_id: int | None) -> list[int]:
+        """The ids of a post's image attachments (this post's when None), in gallery order."""
+
 
 _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _FIGURE_WITHOUT_IMAGE = re.compile(

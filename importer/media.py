@@ -11,7 +11,6 @@ under a server-made name. Paths from the export never leave --media-dir.
 import re
 from html import unescape
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -20,40 +19,30 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from articles.models import Picture
+from importer import interrupt
+from importer.attachments import UPLOADS, upload_path
 from importer.body import Stored
+from importer.models import ImportedAttachment
 from newsroom.images.fields import checked_file
 from newsroom.text import clean_line
 
-UPLOADS = "wp-content/uploads/"
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _ATTACHMENT_CLASS = re.compile(r"\bwp-image-(\d+)\b")
-
-
-def upload_path(url: str) -> str:
-    """'https://old.example/wp-content/uploads/2024/03/a.jpg?ver=2' → '2024/03/a.jpg'."""
-    path = unquote(urlsplit((url or "").strip()).path)
-    return path.split(UPLOADS, 1)[1] if UPLOADS in path else ""
 
 
 def _plain(text: str) -> str:
     return clean_line(unescape(strip_tags(text or "")))
 
 
-def attachment_path(attachment) -> str:
-    """Where an attachment's file sits under the uploads folder."""
-    return attachment.meta.get("_wp_attached_file", "").strip() or upload_path(
-        attachment.attachment_url
-    )
-
-
 class MediaLibrary:
-    def __init__(self, media_dir, attachments, summary):
+    """`attachments` (importer/attachments.py) also keeps the pictures stored and the files
+    written by this run: those are removed if the run is rolled back."""
+
+    def __init__(self, media_dir, attachments, summary, site=""):
         self.media_dir = Path(media_dir).resolve() if media_dir else None
         self.attachments = attachments
         self.summary = summary
-        self._pictures = {}  # uploads path → its library Picture, to store each file once
-        self._by_path = None  # uploads path → attachment, made when first needed
-        self.written = []  # storage names written by this run: removed if it is rolled back
+        self.site = site
 
     def for_post(self, post, headline) -> "PostMedia":
         """What a post's body needs: its pictures stored, its attachments' addresses."""
@@ -68,7 +57,7 @@ class MediaLibrary:
             candidates += [wanted, _SIZE_SUFFIX.sub("", wanted)]
         attachment = self._attachment(classes)
         if attachment is not None:
-            candidates.append(attachment_path(attachment))
+            candidates.append(attachment.path)
         if not candidates:
             self.summary.images_missing += 1
             self.summary.note(
@@ -81,24 +70,22 @@ class MediaLibrary:
             self._missing(post, wanted or candidates[-1])
             return None
         relative, path = found
-        attachment = attachment or self._attachment_at(relative)
+        attachment = attachment or self.attachments.at_path(relative)
         picture = self._picture(post, relative, path, attachment, alt, headline)
-        return Stored(picture.file.url, picture.pk) if picture else None
+        return Stored(picture[1], picture[0]) if picture else None
 
     def attachment_url(self, attachment_id: int) -> str | None:
         attachment = self.attachments.get(attachment_id)
         if attachment is None:
             return None
-        return attachment.attachment_url or "/" + UPLOADS + attachment_path(attachment)
+        return attachment.url or "/" + UPLOADS + attachment.path
+
+    def images_of(self, post_id: int) -> list[int]:
+        return self.attachments.images_of(post_id)
 
     def _attachment(self, classes):
         found = _ATTACHMENT_CLASS.search(classes or "")
         return self.attachments.get(int(found.group(1))) if found else None
-
-    def _attachment_at(self, relative):
-        if self._by_path is None:
-            self._by_path = {attachment_path(a): a for a in self.attachments.values()}
-        return self._by_path.get(relative)
 
     # --- the featured image ----------------------------------------------------------
     def attach_featured(self, article, post) -> None:
@@ -114,47 +101,88 @@ class MediaLibrary:
                 % {"id": post.post_id, "image": thumbnail_id[:20]}
             )
             return
-        relative = attachment_path(attachment)
-        found = self._find([relative])
-        if found is None:
-            self._missing(post, relative)
-            return
-        picture = self._picture(post, *found, attachment, "", article.headline)
+        relative = attachment.path
+        picture = self._known(relative, attachment)
         if picture is None:
+            found = self._find([relative])
+            if found is None:
+                self._missing(post, relative)
+                return
+            picture = self._new(post, *found, attachment, "", article.headline)
+        if picture[0] is None:
             return
         # Required with a picture: the alt text, else the attachment's title, else the headline.
-        alt = attachment.meta.get("_wp_attachment_image_alt", "") or attachment.title
+        alt = attachment.alt or attachment.title
         article.image_alt = _plain(alt or article.headline)[:250]
-        article.image_caption = _plain(attachment.excerpt)[:300]
-        article.picture = picture
+        article.image_caption = _plain(attachment.caption)[:300]
+        article.picture_id = picture[0]
 
     def _picture(self, post, relative, path, attachment, alt, headline):
-        """The library picture of a file of the uploads, stored on its first use."""
-        if relative in self._pictures:
-            return self._pictures[relative]
+        """(id, address) of the library picture of a file of the uploads, stored on its
+        first use; None if it was refused."""
+        picture = self._known(relative, attachment) or self._new(
+            post, relative, path, attachment, alt, headline
+        )
+        return picture if picture[0] is not None else None
+
+    def _known(self, relative, attachment):
+        """(id, address) of the picture already made of this file, by this run or, of this
+        attachment, by an earlier one; (None, "") when this run refused the file."""
+        known = self.attachments.picture(relative)
+        if known is not None:
+            return known
+        if attachment is None or relative != attachment.path:
+            return None
+        mapped = (
+            ImportedAttachment.objects.filter(
+                site=self.site, wordpress_id=attachment.id, picture__isnull=False
+            )
+            .select_related("picture")
+            .first()
+        )
+        if mapped is None:
+            return None
+        self.summary.images_reused += 1
+        known = (mapped.picture.pk, mapped.picture.file.url)
+        self.attachments.keep_picture(relative, *known)
+        return known
+
+    def _new(self, post, relative, path, attachment, alt, headline):
         cleaned = self._checked(post, path)
         if cleaned is None:
-            self._pictures[relative] = None  # refused once, reported once
-            return None
+            self.attachments.keep_picture(relative, None)  # refused once, reported once
+            return (None, "")
+        picture = self._stored(cleaned, attachment, alt, headline)
+        self.summary.images_stored += 1
+        if attachment is not None and relative == attachment.path:
+            ImportedAttachment.objects.update_or_create(
+                site=self.site, wordpress_id=attachment.id, defaults={"picture": picture}
+            )
+        made = (picture.pk, picture.file.url)
+        self.attachments.keep_picture(relative, *made)
+        return made
+
+    def _stored(self, cleaned, attachment, alt, headline) -> Picture:
         title = attachment.title if attachment else ""
-        library_alt = attachment.meta.get("_wp_attachment_image_alt", "") if attachment else ""
-        picture = Picture.objects.create(
-            file=cleaned,
+        library_alt = attachment.alt if attachment else ""
+        picture = Picture(
             title=_plain(title or alt or headline)[:200],
             # Required in the library: the attachment's, else this use's, else a title.
             alt_text=_plain(library_alt or alt or title or headline)[:250],
-            caption=_plain(attachment.excerpt if attachment else "")[:300],
+            caption=_plain(attachment.caption if attachment else "")[:300],
         )
-        self.written.append(picture.file.name)
-        self.summary.images_stored += 1
-        self._pictures[relative] = picture
+        # The file is stored and recorded as one step, before its row: whatever stops the
+        # run after it (a signal, a failed insert), the rollback knows the file.
+        with interrupt.held():
+            picture.file.save(cleaned.name, cleaned, save=False)
+            self.attachments.wrote(picture.file.name)
+        picture.save()
         return picture
 
     def discard_written(self) -> None:
         """The run was rolled back: its files would belong to nothing."""
-        for name in self.written:
+        for name in self.attachments.written():
             default_storage.delete(name)
-        self.written.clear()
 
     # --- files --------------------------------------------------------------------------
     def _find(self, candidates):
@@ -207,3 +235,8 @@ class PostMedia:
 
     def attachment_url(self, attachment_id) -> str | None:
         return self.library.attachment_url(attachment_id)
+
+    def images_of(self, post_id: int | None) -> list[int]:
+        """The image attachments of a post (this one when None), in gallery order."""
+        wanted = self.post.post_id if post_id is None else post_id
+        return self.library.images_of(wanted) if wanted is not None else []

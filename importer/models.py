@@ -165,6 +165,7 @@ class ImportRun(models.Model):
         DRY_RUN = "dry_run", _("dry run: nothing saved")
         REFUSED = "refused", _("file refused")
         FAILED = "failed", _("stopped by an error")
+        INTERRUPTED = "interrupted", _("interrupted: nothing saved")
 
     export_name = models.CharField(_("export file"), max_length=255)
     site = models.CharField(_("WordPress site"), max_length=200, blank=True)
@@ -211,3 +212,31 @@ class ImportRun(models.Model):
             )
         ]
         return "\n".join([*heading, "", self.report]).rstrip() + "\n"
+
+
+class ImportedAttachment(models.Model):
+    """A WordPress attachment already stored as a library picture: a second run reuses it."""
+
+    site = models.CharField(_("WordPress site"), max_length=200)
+    wordpress_id = models.PositiveBigIntegerField(_("WordPress attachment ID"))
+    picture = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="wordpress_attachments",
+        verbose_name=_("picture"),
+    )
+
+    class Meta:
+        ordering = ["site", "wordpress_id"]
+        verbose_name = _("imported WordPress attachment")
+        verbose_name_plural = _("imported WordPress attachments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "wordpress_id"], name="one_import_per_attachment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.site} #{self.wordpress_id}"

@@ -30,6 +30,7 @@ class Summary:
     images_stored: int = 0
     images_missing: int = 0
     images_refused: int = 0
+    images_reused: int = 0  # stored by an earlier run
     pages_reported: int = 0
     comments_skipped: int = 0
     shortcodes_removed: Counter = field(default_factory=Counter)
@@ -98,6 +99,14 @@ class Summary:
                 "missing": self.images_missing,
                 "refused": self.images_refused,
             },
+            *(
+                [
+                    _("Images already imported by an earlier run, reused: %(n)d.")
+                    % {"n": self.images_reused}
+                ]
+                if self.images_reused
+                else []
+            ),
             _("Pages reported, not imported: %(n)d.") % {"n": self.pages_reported},
             _("Comments skipped: %(n)d.") % {"n": self.comments_skipped},
             _("Shortcodes removed: %(n)d%(detail)s.")

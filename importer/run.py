@@ -5,7 +5,8 @@ hostile file is refused before anything is written) and collects what posts refe
 ahead of them — authors, categories, tags, attachments. The second streams the items and
 imports them. A dry run does all the work, then rolls it back. Every run, refused and
 failed ones included, leaves an ImportRun with its report, written outside the
-transaction so that it outlives a rollback.
+transaction so that it outlives a rollback. A run that does not commit — refused, failed,
+interrupted (importer/interrupt.py), dry — removes the picture files it wrote.
 """
 
 import logging
@@ -15,7 +16,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from importer import term_addresses, wxr
+from importer import interrupt, term_addresses, wxr
 from importer.media import MediaLibrary
 from importer.models import ImportRun
 from importer.people import AuthorDirectory
@@ -44,6 +45,9 @@ def import_wordpress(
     except wxr.WxrError as error:
         _close(record, ImportRun.Outcome.REFUSED, report=str(error))
         raise
+    except (interrupt.Interrupted, KeyboardInterrupt) as error:
+        _close(record, ImportRun.Outcome.INTERRUPTED, report=f"{type(error).__name__}: {error}")
+        raise
     except BaseException as error:
         _close(record, ImportRun.Outcome.FAILED, report=f"{type(error).__name__}: {error}")
         raise
@@ -54,16 +58,31 @@ def import_wordpress(
 
 def _import(path, media_dir, link_users, dry_run, progress, announce) -> Summary:
     channel = wxr.read_channel(path)
+    try:
+        return _import_channel(channel, path, media_dir, link_users, dry_run, progress, announce)
+    finally:
+        channel.close()
+
+
+def _import_channel(channel, path, media_dir, link_users, dry_run, progress, announce):
     summary = Summary(dry_run=dry_run, site=channel.site)
     if channel.version not in wxr.KNOWN_VERSIONS:
         summary.note(
             _("Export version %(version)s: read as 1.2, the latest known.")
             % {"version": channel.version}
         )
-    media = MediaLibrary(media_dir, channel.attachments, summary)
-    completed = False
+    media = MediaLibrary(media_dir, channel.attachments, summary, channel.site)
+    committed, commit = False, interrupt.Hold()
+
+    def mark_committed():
+        nonlocal committed
+        committed = True
+        commit.stop()  # a signal that came during the commit stops the run now, data kept
+
     try:
         with transaction.atomic():
+            # First of the tasks run after the commit: if a later one fails, the data stays.
+            transaction.on_commit(mark_committed)
             authors = AuthorDirectory(channel.site, channel.authors, summary, link_users)
             authors.import_all()
             posts = PostImporter(
@@ -80,11 +99,15 @@ def _import(path, media_dir, link_users, dry_run, progress, announce) -> Summary
             term_addresses.keep(channel, summary)
             if dry_run:
                 transaction.set_rollback(True)
-            completed = True
+            # Cut between the commit and mark_committed, the files would go, the rows stay.
+            commit.start()
+        committed = True  # inside a caller's transaction, this run's part is done
+        commit.stop()
     except BaseException:
-        # Failing after `completed`, the data is committed (a task run after the commit
-        # failed): its pictures must stay. Before, nothing was kept, so neither are they.
-        if not completed:
+        commit.stop(raising=False)
+        # Nothing was kept (a failure, a signal, or the commit itself failing), so neither
+        # are the files; once committed, the data needs its pictures.
+        if not committed or dry_run:
             media.discard_written()
         raise
     if dry_run:

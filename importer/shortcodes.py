@@ -1,12 +1,14 @@
 """WordPress shortcodes: those Newsroom has an element for become it, the others go, counted.
 
-[caption] becomes a figure, [gallery ids="…"] a gallery, [embed], and [video] or [audio]
-pointing at a site Newsroom embeds, an embed (importer/figures.py). Sound and video files
-are not imported: their shortcodes are removed and reported. A bracketed word is only taken for a shortcode when it looks like one — it has attributes,
-a closing tag, an underscore (plugins' names), or is one WordPress itself knows — so the
-"[sic]" and "[1]" of ordinary text stay. Enclosing shortcodes lose their tags and keep
-what they enclose (text, or the address an [embed] pointed at). "[[gallery]]" is how
-WordPress writes a literal "[gallery]": it stays, as text.
+[caption] becomes a figure, [gallery ids="…"] a gallery (without ids, of the pictures
+attached to the post, as WordPress shows them), [embed], and [video] or [audio] pointing
+at a site Newsroom embeds, an embed (importer/figures.py). Sound and video files are not
+imported: their shortcodes are removed and reported. A bracketed word is only taken for a
+shortcode when it looks like one — it has attributes, a closing tag, an underscore
+(plugins' names), or is one WordPress itself knows — so the "[sic]" and "[1]" of ordinary
+text stay. Enclosing shortcodes lose their tags and keep what they enclose (text, or the
+address an [embed] pointed at). "[[gallery]]" is how WordPress writes a literal
+"[gallery]": it stays, as text.
 """
 
 import html
@@ -121,14 +123,31 @@ class _Expander:
         listed = (found.get("ids") or found.get("include") or "").split(",")
         ids = [value.strip() for value in listed if value.strip()]
         if not ids:
-            self.removed["gallery"] += 1
-            self.problems.append(_("a gallery without ids (the post's own pictures) was removed"))
-            return ""
+            ids = self.own_pictures(found)
+            if not ids:
+                self.removed["gallery"] += 1
+                self.problems.append(
+                    _("a gallery of the post's own pictures was removed: the export has none")
+                )
+                return ""
         images, problems = figures.attachment_images(self.media, ids)
         self.problems += problems
         if not images:
             self.removed["gallery"] += 1
         return figures.gallery(images)
+
+    def own_pictures(self, found: dict[str, str]) -> list[int]:
+        """Without ids, WordPress shows the pictures attached to the post (or to the post
+        `id` names), by menu order, less those `exclude` names."""
+        post = found.get("id", "").strip()
+        post_id = int(post) if post.isascii() and post.isdigit() and len(post) < 19 else None
+        excluded = {value.strip() for value in found.get("exclude", "").split(",")}
+        ids = [
+            attachment_id
+            for attachment_id in self.media.images_of(post_id or None)
+            if str(attachment_id) not in excluded
+        ]
+        return ids[::-1] if found.get("order", "").strip().upper() == "DESC" else ids
 
     def embed(self, name: str, address: str) -> str:
         address = address.strip()

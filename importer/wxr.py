@@ -2,7 +2,9 @@
 
 The file is parsed with defusedxml and any DTD is refused, which rules out entity
 expansion (billion laughs) and external entities (XXE) whatever they are hidden in. Items
-are streamed and dropped once read, so a large export never sits in memory whole.
+are streamed and dropped once read, so a large export never sits in memory whole; the
+attachments, which posts refer to from anywhere in the file, wait on disk
+(importer/attachments.py).
 
 WXR versions differ by namespace (http://wordpress.org/export/1.0/ … /1.2/, https on
 WordPress.com) and by what the channel lists (1.0 has no <wp:author>). As WordPress's own
@@ -22,6 +24,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
+
+from importer.attachments import Attachment, Attachments
 
 # The prefixes the importer reads, by the names WordPress writes them under.
 PREFIXES = ("wp", "excerpt", "content", "dc")
@@ -97,6 +101,8 @@ class Item:
     status: str = ""
     password: str = ""
     attachment_url: str = ""
+    parent: int | None = None  # wp:post_parent; 0 is none
+    menu_order: int = 0
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     comments: int = 0
@@ -113,17 +119,30 @@ class Channel:
     authors: dict[str, Author] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
-    attachments: dict[int, Item] = field(default_factory=dict)
+    attachments: Attachments = field(default_factory=Attachments)
     item_types: Counter = field(default_factory=Counter)
 
     @property
     def item_count(self) -> int:
         return sum(self.item_types.values())
 
+    def close(self) -> None:
+        self.attachments.close()
+
 
 def read_channel(path) -> Channel:
-    """The whole file is read and checked here, before anything is written anywhere."""
-    channel, seen_rss = Channel(), False
+    """The whole file is read and checked here, before anything is written anywhere.
+    The caller closes the channel once done with it."""
+    channel = Channel()
+    try:
+        return _read_channel(path, channel)
+    except BaseException:
+        channel.close()
+        raise
+
+
+def _read_channel(path, channel) -> Channel:
+    seen_rss = False
     fields, names = {}, Names()
     for name, element in _channel_children(path, names):
         if name is None:
@@ -132,7 +151,7 @@ def read_channel(path) -> Channel:
             item = _item(element, names)
             channel.item_types[item.post_type or "post"] += 1
             if item.post_type == "attachment" and item.post_id is not None:
-                channel.attachments[item.post_id] = item
+                channel.attachments.add(Attachment.from_item(item))
             for term in item.terms:  # WXR 1.0 may list no <wp:tag>: the posts name them
                 if term.domain in TAG_DOMAINS and term.slug:
                     channel.tags.setdefault(term.slug, Tag(term.slug, term.name))
@@ -278,6 +297,15 @@ def _number(text: str) -> int | None:
     return int(text) if int(text) < 2**63 else None
 
 
+def _order(text: str) -> int:
+    """wp:menu_order, which may be negative; 0 when it is none."""
+    text = text.strip()
+    digits = text[1:] if text[:1] == "-" else text
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+        return 0
+    return int(text)
+
+
 def _author_fields(element, names) -> dict:
     texts = _texts(element, names)
     return {
@@ -345,6 +373,8 @@ def _item(element, names) -> Item:
         status=texts.get("wp:status", "").strip(),
         password=texts.get("wp:post_password", ""),
         attachment_url=texts.get("wp:attachment_url", "").strip(),
+        parent=_number(texts.get("wp:post_parent", "")) or None,
+        menu_order=_order(texts.get("wp:menu_order", "")),
         terms=terms or plain_terms,
         meta=meta,
         comments=comments,

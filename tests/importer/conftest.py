@@ -12,6 +12,7 @@ from articles.models import Article, Byline, Section, Tagging, Transition
 from authors.models import Author
 from importer.models import ImportedAuthor, ImportedPost, LegacyAddress
 from importer.run import import_wordpress
+from tests.importer.processes import copy_database, migrate
 
 
 @pytest.fixture
@@ -90,3 +91,16 @@ def stored_files(settings):
     return (
         sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file()) if root.exists() else []
     )
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """A migrated SQLite database file, copied by each test that runs the command apart."""
+    database = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    migrate(database)
+    return database
+
+
+@pytest.fixture
+def own_database(migrated_sqlite, tmp_path):
+    return copy_database(migrated_sqlite, tmp_path)

@@ -7,8 +7,9 @@ from django.utils import translation
 
 from articles.models import Article
 from authors.models import Author
+from importer import wxr
 from tests.importer.conftest import snapshot, stored_files
-from tests.importer.exports import SITE, author, category, export, post
+from tests.importer.exports import SITE, attachment, author, category, export, post
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1", "1.2"])
@@ -157,3 +158,25 @@ def test_plain_rss_categories_are_used_when_they_are_all_there_is(run_import):
     item = post(1).replace("</wp:is_sticky>", "</wp:is_sticky><category>Politique</category>")
     run_import(export(item, version="1.0"))
     assert Article.objects.get().section.name == "Politique"
+
+
+def test_an_items_parent_and_menu_order_are_read(write_export):
+    path = write_export(
+        export(
+            post(1),
+            attachment(7, "2024/03/une.jpg", parent=1, menu_order=3),
+            attachment(8, "2024/03/deux.jpg", menu_order=-2),
+        )
+    )
+    items = {item.post_id: item for item in wxr.iter_items(path)}
+    assert (items[1].parent, items[1].menu_order) == (None, 0)  # 0: no parent
+    assert (items[7].parent, items[7].menu_order) == (1, 3)
+    assert (items[8].parent, items[8].menu_order) == (None, -2)
+    channel = wxr.read_channel(path)
+    try:
+        kept = channel.attachments.get(7)
+        assert (kept.path, kept.parent, kept.menu_order) == ("2024/03/une.jpg", 1, 3)
+        assert channel.attachments.images_of(1) == [7]
+        assert channel.attachments.get(1) is None  # a post is not an attachment
+    finally:
+        channel.close()

@@ -4,6 +4,7 @@ reported; WordPress's own reading of them (enclosing, escaping, nesting) is kept
 import re
 
 import pytest
+from django.utils import translation
 
 from articles.models import Article, Picture
 from importer.body import Stored
@@ -22,6 +23,9 @@ class Attachments:
 
     def attachment_url(self, attachment_id):
         return upload_url(f"{attachment_id}.jpg") if attachment_id <= 3 else None
+
+    def images_of(self, post_id):
+        return []
 
 
 def imported(run_import, content, *items, **options):
@@ -62,12 +66,44 @@ def test_a_gallery_of_missing_attachments_is_reported_and_the_run_goes_on(run_im
         assert any(f"gallery picture {missing} is not" in note for note in summary.notes)
 
 
-def test_a_gallery_without_ids_is_removed_and_reported():
-    text, removed, problems = expand("[gallery]", Attachments())
+def test_a_gallery_without_ids_shows_the_posts_own_pictures_in_menu_order(run_import, uploads):
+    for number in (1, 2, 3, 4):
+        picture(uploads / f"2024/05/p{number}.jpg", size=(640, 480))
+    body, summary = imported(
+        run_import,
+        "Avant.\n\n[gallery]\n\nAprès.",
+        attachment(74, "2024/05/p4.jpg", "Quatre", parent=1, menu_order=1),
+        attachment(73, "2024/05/p3.jpg", "Trois", parent=1, menu_order=2),
+        attachment(72, "2024/05/p2.jpg", "Deux", parent=1, menu_order=1),
+        attachment(71, "2024/05/p1.jpg", "D'un autre article", parent=9),
+        attachment(75, "2024/05/notes.pdf", "Pas une image", parent=1),
+        media_dir=uploads,
+    )
+    by_title = {p.title: p.pk for p in Picture.objects.all()}
+    shown = [int(pk) for pk in re.findall(r'data-file="(\d+)"', body)]
+    assert shown == [by_title["Deux"], by_title["Quatre"], by_title["Trois"]]
+    assert body.startswith('<p>Avant.</p>\n<figure data-gallery="">')
+    assert not summary.shortcodes_removed and summary.images_stored == 3
+
+
+class OwnPictures(Attachments):
+    """Post 5 has pictures 1, 3 and 2, in that order; the post being read has none."""
+
+    def images_of(self, post_id):
+        return [1, 3, 2] if post_id == 5 else []
+
+
+def test_a_gallery_naming_another_post_shows_its_pictures_less_those_excluded():
+    text, removed, problems = expand('[gallery id="5" exclude="3" order="DESC"]', OwnPictures())
+    assert re.findall(r"wp-image-(\d)", text) == ["2", "1"]
+    assert not removed and not problems
+
+
+def test_a_gallery_without_ids_of_a_post_without_pictures_is_removed_and_reported():
+    with translation.override("en"):
+        text, removed, problems = expand("[gallery]", OwnPictures())
     assert (text, removed) == ("", {"gallery": 1})
-    assert problems == [
-        "une galerie sans identifiants (les images propres à l’article) a été supprimée"
-    ]
+    assert problems == ["a gallery of the post's own pictures was removed: the export has none"]
 
 
 def test_a_gallery_keeps_the_pictures_it_finds():

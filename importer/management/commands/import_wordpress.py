@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from importer import interrupt
 from importer.progress import ProgressBar
 from importer.run import import_wordpress
 from importer.wxr import WxrError
@@ -59,16 +60,23 @@ class Command(BaseCommand):
             return bar.wrap(items)
 
         try:
-            summary = import_wordpress(
-                export,
-                media_dir=media_dir,
-                link_users=link_users,
-                dry_run=dry_run,
-                progress=progress,
-                announce=self._announce if verbosity > 0 else None,
-            )
+            with interrupt.raising_on_signals():
+                summary = import_wordpress(
+                    export,
+                    media_dir=media_dir,
+                    link_users=link_users,
+                    dry_run=dry_run,
+                    progress=progress,
+                    announce=self._announce if verbosity > 0 else None,
+                )
         except WxrError as error:
             raise CommandError(str(error)) from None
+        except interrupt.Interrupted as error:
+            # The shell's convention for a process stopped by a signal.
+            raise CommandError(
+                _("Interrupted (%(signal)s): nothing was imported.") % {"signal": error},
+                returncode=128 + error.signum,
+            ) from None
         if verbosity > 0 and summary.notes:
             self.stdout.write(_("To check:"))
             for note in summary.notes:
