@@ -193,18 +193,14 @@ class Renderer:
         return ""
 
     def pull_quote(self, block: Block) -> str:
-        markup = self.render(block.inner)
-        inside = _BLOCKQUOTE_INSIDE.search(markup)
-        if inside is None:
-            return markup
-        return f'<blockquote class="pull-quote">{_citation(inside.group(1))}</blockquote>'
+        return self.quote(block, opening='<blockquote class="pull-quote">')
 
-    def quote(self, block: Block) -> str:
+    def quote(self, block: Block, opening: str = "<blockquote>") -> str:
         markup = self.render(block.inner)
         inside = _BLOCKQUOTE_INSIDE.search(markup)
         if inside is None:
             return markup
-        return f"<blockquote>{_citation(inside.group(1))}</blockquote>"
+        return f"{opening}{_citation(inside.group(1))}</blockquote>"
 
     def table(self, block: Block) -> str:
         markup = self.render(block.inner)
