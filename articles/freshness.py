@@ -51,6 +51,8 @@ class Versions:
     shared: int
     address: int | None = None  # None until a change or a first reader sets it
     banner: tuple[str, str] | None = None  # the breaking news every page shows: text, link
+    # The other keys asked for with the versions, in the same round trip (a cached page).
+    found: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def address_key(path: str) -> str:
@@ -82,8 +84,8 @@ def _send(keys) -> bool:
         return False
 
 
-def _send_or_keep(everything: bool, paths=()) -> None:
-    keys = [VERSION_KEY, SHARED_KEY] if everything else [VERSION_KEY]
+def _send_or_keep(everything: bool, paths=(), content=True) -> None:
+    keys = [VERSION_KEY, SHARED_KEY] if everything else [VERSION_KEY] if content else []
     keys += [address_key(path) for path in sorted(set(paths))]
     if _send(keys):
         return
@@ -102,6 +104,12 @@ def bump() -> None:
 def bump_addresses(paths) -> None:
     """Make the pages of many articles and these addresses' pages stale."""
     _send_or_keep(everything=False, paths=set(paths))
+
+
+def bump_pages_only(paths) -> None:
+    """Make these addresses' pages stale and no other: what changed shows on them alone (a
+    live story's entry on its article's page). Kept to be sent again as a wider bump."""
+    _send_or_keep(everything=False, paths=set(paths), content=False)
 
 
 def _send_unsent_bumps() -> bool:
@@ -201,13 +209,13 @@ def upcoming() -> tuple[float, tuple[str, str] | None]:
     return next_at, banner
 
 
-def current(path: str | None = None) -> Versions | None:
+def current(path: str | None = None, also=()) -> Versions | None:
     """The versions (with this address's own, when given), or None when the cache cannot
-    be used now."""
+    be used now; the values of the keys `also` are read with them, in `found`."""
     global _cache_down_until
     if time.monotonic() < _cache_down_until:
         return None
-    keys = [VERSION_KEY, SHARED_KEY, NEXT_CHANGE_KEY]
+    keys = [VERSION_KEY, SHARED_KEY, NEXT_CHANGE_KEY, *also]
     if path is not None:
         keys.append(address_key(path))
     values = cache.get_many(keys)
@@ -220,7 +228,7 @@ def current(path: str | None = None) -> Versions | None:
             _cache_down_until = time.monotonic() + CACHE_DOWN_PAUSE
             return None
     if _send_unsent_bumps():
-        return current(path)
+        return current(path, also)
     next_change = values.get(NEXT_CHANGE_KEY)
     if next_change is None:
         next_change = upcoming()
@@ -228,9 +236,10 @@ def current(path: str | None = None) -> Versions | None:
     next_at, banner = next_change
     if next_at != NO_SCHEDULED and timezone.now().timestamp() >= next_at:
         bump()  # a scheduled article has just become public, or something expired
-        return current(path)
+        return current(path, also)
     address = values.get(address_key(path)) if path is not None else None
-    return Versions(values[VERSION_KEY], values[SHARED_KEY], address, banner)
+    found = {key: values[key] for key in also if key in values}
+    return Versions(values[VERSION_KEY], values[SHARED_KEY], address, banner, found)
 
 
 def start_address(path: str) -> int | None:
@@ -247,8 +256,8 @@ def kept_by_address(response):
     return response
 
 
-def for_request(request) -> Versions | None:
+def for_request(request, also=()) -> Versions | None:
     """current() for the request's address, read once per request."""
     if not hasattr(request, "content_versions"):
-        request.content_versions = current(request.path)
+        request.content_versions = current(request.path, also)
     return request.content_versions

@@ -1,11 +1,13 @@
 """Whole-page cache for anonymous readers, shared by every app server through the cache.
 
-A page is kept under the content version (articles/freshness.py), so any change readers can
-see makes it fresh on every server at once; a page that shows only what its address's own
-number follows (an article's, a section's, a tag's, an author's: `freshness.kept_by_address`) is
-kept under that number and the shared version instead, so other articles' changes leave it
-cached. Logged-in users never read or fill this cache. When the cache is unreachable the
-site is served from the database.
+A page is kept under its address, with the versions it was built from (articles/freshness.py),
+and read in the same round trip as the versions: it is served while they still match. Most
+pages are built from the content version, so any change readers can see makes them fresh on
+every server at once; a page that shows only what its address's own number follows (an
+article's, a section's, a tag's, an author's: `freshness.kept_by_address`) is built from that
+number and the shared version instead, so other articles' changes leave it cached.
+Logged-in users never read or fill this cache. When the cache is unreachable the site is
+served from the database.
 
 It sits before sessions, languages and the rest of the middleware: a reader without a session
 cookie is anonymous, so a hit is answered at once, compressed as the browser accepts
@@ -46,6 +48,7 @@ UNCACHED_PREFIXES = (
     "/readyz",
     "/i18n/",
     "/bench/",  # the benchmark's ceiling: a bare page, always rendered
+    "/direct/",  # live stories' new entries: answered from their own version (live/)
 )
 CACHEABLE_STATUS = (200, 301, 404)
 # Read by public pages: listings' page number, search; WordPress's ?p=ID, ?cat=ID, ?tag=slug,
@@ -106,19 +109,38 @@ def _coding(request) -> str:
     return request.page_coding
 
 
-def _page_key(request, *versions) -> str:
+def _page_key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     lite = data_saving.requested(request)
-    variant = f"{request.method == 'HEAD'}:{_coding(request)}:{lite}"
-    return f"page:{':'.join(map(str, versions))}:{variant}:{digest}"
+    return f"page:{request.method == 'HEAD'}:{_coding(request)}:{lite}:{digest}"
 
 
-def _keys(request, versions) -> tuple[str, str | None]:
-    """The page's key under the content version, and under its address's own number."""
-    by_content = _page_key(request, versions.content)
+def _fresh(entry, versions):
+    """The kept page in `entry` if it was built from these versions, else None."""
+    if entry is None:
+        return None
+    built_from, response = entry
+    if built_from == ("content", versions.content) or (
+        versions.address is not None
+        and built_from == ("address", versions.shared, versions.address)
+    ):
+        response["X-Page-Cache"] = "hit"
+        return response
+    return None
+
+
+def _built_from(request, response) -> tuple:
+    """The versions a page just rendered depends on: its address's own number and the
+    shared version when it says so (the first reader of an address gives it its number),
+    else the content version."""
+    versions = request.content_versions
+    by_content = ("content", versions.content)
+    if response.status_code != 200 or not getattr(response, "kept_by_address", False):
+        return by_content
     if versions.address is None:
-        return by_content, None
-    return by_content, _page_key(request, versions.shared, versions.address)
+        started = freshness.start_address(request.path)
+        return by_content if started is None else ("address", versions.shared, started)
+    return ("address", versions.shared, versions.address)
 
 
 def _cacheable_request(request) -> bool:
@@ -155,22 +177,21 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
         _drop_unknown_parameters(request)
-        versions = freshness.for_request(request) if settings.PAGE_CACHE_ENABLED else None
+        if not settings.PAGE_CACHE_ENABLED:
+            return self._public(self.get_response(request))
+        key = _page_key(request)
+        versions = freshness.for_request(request, also=[key])
         if versions is None:
             return self._public(self.get_response(request))
-        keys = _keys(request, versions)
-        found = cache.get_many([key for key in keys if key])
-        cached = next((found[key] for key in keys if key in found), None)
+        cached = _fresh(versions.found.get(key), versions)
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
             return cached
-        return self._render_once(request, keys)
+        return self._render_once(request, key)
 
-    def _render_once(self, request, keys):
-        by_content, by_address = keys
-        lock = f"lock:{by_content}"
+    def _render_once(self, request, key):
+        lock = f"lock:{key}"
         if cache.add(lock, True, LOCK_SECONDS) is False:
-            cached = self._rendered_by_other(request)
+            cached = self._rendered_by_other(request, key)
             if cached is not None:
                 return cached
         try:
@@ -178,44 +199,30 @@ class AnonymousPageCacheMiddleware:
             if _cacheable_response(response) and _within_budget(request, response):
                 self._prepare(request, response)
                 seconds = min(PAGE_SECONDS, getattr(response, "cache_seconds", PAGE_SECONDS))
-                cache.set(self._key_for(request, response, keys), response, seconds)
+                cache.set(key, (_built_from(request, response), response), seconds)
             response["X-Page-Cache"] = "miss"
             return response
         finally:
             cache.delete(lock)
 
     @staticmethod
-    def _rendered_by_other(request):
+    def _rendered_by_other(request, key):
         """Someone else is rendering this page: wait for their copy rather than repeat it.
-        Looked for under the versions as they are now: the first reader of an address
-        gives it its number as it keeps the page (_key_for)."""
+        Checked against the versions as they are now: the first reader of an address gives
+        it its number as it keeps the page (_built_from)."""
+        lock = f"lock:{key}"
         deadline = time.monotonic() + WAIT_FOR_OTHER_SECONDS
         while time.monotonic() < deadline:
             time.sleep(WAIT_STEP_SECONDS)
-            versions = freshness.current(request.path)
+            versions = freshness.current(request.path, also=[key, lock])
             if versions is None:
                 return None
-            keys = _keys(request, versions)
-            found = cache.get_many([key for key in keys if key] + [f"lock:{keys[0]}"])
-            cached = next((found[key] for key in keys if key in found), None)
+            cached = _fresh(versions.found.get(key), versions)
             if cached is not None:
-                cached["X-Page-Cache"] = "hit"
                 return cached
-            if f"lock:{keys[0]}" not in found:
+            if lock not in versions.found:
                 return None  # rendered and not kept (over a budget, or not cacheable)
         return None
-
-    @staticmethod
-    def _key_for(request, response, keys):
-        by_content, by_address = keys
-        if response.status_code != 200 or not getattr(response, "kept_by_address", False):
-            return by_content
-        if by_address is None:
-            started = freshness.start_address(request.path)
-            if started is None:
-                return by_content
-            return _page_key(request, request.content_versions.shared, started)
-        return by_address
 
     @staticmethod
     def _prepare(request, response):

@@ -132,14 +132,14 @@ def test_staff_never_get_or_leave_cached_pages(client, live, editor):
 def test_one_rendering_for_many_waiting_readers(client, live, monkeypatch):
     url = live.get_absolute_url()
     get(client, url)
-    by_content, key = page_cache._keys(client.get(url).wsgi_request, freshness.current(url))
-    rendered = cache.get(key)
+    key = page_cache._page_key(RequestFactory().get(url))
+    kept = cache.get(key)
     cache.delete(key)
-    cache.add(f"lock:{by_content}", True, 10)  # another worker is rendering it
+    cache.add(f"lock:{key}", True, 10)  # another worker is rendering it
 
     def other_worker_finishes():
         time.sleep(0.3)
-        cache.set(key, rendered, 60)
+        cache.set(key, kept, 60)
 
     threading.Thread(target=other_worker_finishes).start()
     calls = []
@@ -152,19 +152,18 @@ def test_one_rendering_for_many_waiting_readers(client, live, monkeypatch):
 
 def test_a_waiting_reader_finds_the_page_its_first_reader_numbered(client, live, monkeypatch):
     url = live.get_absolute_url()
-    request = RequestFactory().get(url)
+    key = page_cache._page_key(RequestFactory().get(url))
     get(client, url)
-    rendered = cache.get(page_cache._keys(request, freshness.current(url))[1])
+    (kind, _shared, _number), rendered = cache.get(key)
+    assert kind == "address"  # an article's page follows its own number
     cache.clear()  # the address has no number: its first reader since is rendering it
-    by_content, by_address = page_cache._keys(request, freshness.current(url))
-    assert by_address is None
-    cache.add(f"lock:{by_content}", True, 10)
+    assert freshness.current(url).address is None
+    cache.add(f"lock:{key}", True, 10)
 
     def first_reader_keeps_it():
         time.sleep(0.3)
         number = freshness.start_address(url)
-        key = page_cache._page_key(request, freshness.current(url).shared, number)
-        cache.set(key, rendered, 60)
+        cache.set(key, (("address", freshness.current(url).shared, number), rendered), 60)
 
     threading.Thread(target=first_reader_keeps_it).start()
     calls = []
@@ -175,6 +174,52 @@ def test_a_waiting_reader_finds_the_page_its_first_reader_numbered(client, live,
     response, state = get(client, url)
     assert state == "hit" and calls == [] and response.status_code == 200
     assert time.monotonic() - started < page_cache.WAIT_FOR_OTHER_SECONDS
+
+
+def test_a_page_built_from_older_versions_is_never_served(client, live):
+    """One entry an address: after a change, the entry left there is stale, not a hit."""
+    url = live.get_absolute_url()
+    assert get(client, url)[1] == "miss"
+    assert get(client, url)[1] == "hit"
+    freshness.bump()
+    assert get(client, url)[1] == "miss"
+    assert get(client, url)[1] == "hit"
+
+
+def test_a_change_to_one_page_only_leaves_every_other_page_cached(client, live):
+    url = live.get_absolute_url()
+    for address in (url, "/"):
+        get(client, address)
+    freshness.bump_pages_only([url])
+    assert get(client, "/")[1] == "hit"
+    assert get(client, url)[1] == "miss"
+
+
+def recorded(calls, name, method):
+    """Calls to the cache by the code under test, not those a backend makes to itself
+    (local memory's get_many calls get)."""
+
+    def call(*args, **kwargs):
+        if calls and calls[-1] == "…":
+            return method(*args, **kwargs)
+        calls.append(name)
+        calls.append("…")
+        try:
+            return method(*args, **kwargs)
+        finally:
+            calls.pop()
+
+    return call
+
+
+def test_a_hit_is_one_round_trip_to_the_cache(client, live, monkeypatch):
+    url = live.get_absolute_url()
+    get(client, url)
+    calls = []
+    for name in ("get", "get_many", "add", "set", "incr", "delete"):
+        monkeypatch.setattr(cache, name, recorded(calls, name, getattr(cache, name)))
+    assert get(client, url)[1] == "hit"
+    assert calls == ["get_many"]
 
 
 def test_conditional_requests_answer_304(client, live):

@@ -139,5 +139,5 @@ def test_with_the_cache_down_the_banner_comes_from_the_database(
     client, story, editor, committed, monkeypatch
 ):
     committed(switch_on, editor)
-    monkeypatch.setattr(freshness, "current", lambda path=None: None)
+    monkeypatch.setattr(freshness, "current", lambda path=None, also=(): None)
     assert TEXT in banner_on(client, "/")
