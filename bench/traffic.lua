@@ -1,8 +1,7 @@
 -- The newsroom traffic mix (bench/traffic.py): every request a path drawn at random from the
 -- file named after `--` (a pre-shuffled, weighted list), seeded by the number after it, so
 -- both checkouts of a round get the same draws. Counts status codes and the page cache's
--- answers (X-Page-Cache: hit, stale or miss; a stale copy, served while another worker renders
--- the page again, counts as a hit); prints one TRAFFIC line at the end.
+-- answers (X-Page-Cache: hit or miss); prints one TRAFFIC line at the end.
 local threads = {}
 
 function setup(thread)
@@ -36,7 +35,7 @@ function response(status, headers, body)
   local code = tostring(status)
   codes[code] = (codes[code] or 0) + 1
   local cache = headers["X-Page-Cache"] or headers["x-page-cache"]
-  if cache == "hit" or cache == "stale" then hits = hits + 1
+  if cache == "hit" then hits = hits + 1
   elseif cache == "miss" then misses = misses + 1
   else bare = bare + 1 end
 end
