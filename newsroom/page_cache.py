@@ -5,9 +5,7 @@ and read in the same round trip as the versions: it is served while they still m
 pages are built from the content version, so any change readers can see makes them fresh on
 every server at once; a page that shows only what its address's own number follows (an
 article's, a section's, a tag's, an author's: `freshness.kept_by_address`) is built from that
-number and the shared version instead, so other articles' changes leave it cached. While
-one worker renders a page again, other readers get the copy from before the change, unless
-that change took something down (it bumped the shared version).
+number and the shared version instead, so other articles' changes leave it cached.
 Logged-in users never read or fill this cache. When the cache is unreachable the site is
 served from the database.
 
@@ -117,36 +115,32 @@ def _page_key(request) -> str:
     return f"page:{request.method == 'HEAD'}:{_coding(request)}:{lite}:{digest}"
 
 
-def _kept_page(entry, versions) -> tuple[str | None, object]:
-    """("hit", page) if the kept page was built from these versions; ("stale", page) if
-    only a change that took nothing down came since (the shared version is the same);
-    else (None, None): such a page is never served."""
+def _fresh(entry, versions):
+    """The kept page in `entry` if it was built from these versions, else None."""
     if entry is None:
-        return None, None
-    (kind, shared, number), response = entry
-    if shared != versions.shared:
-        return None, None
-    current = versions.content if kind == "content" else versions.address
-    return ("hit" if number == current else "stale"), response
+        return None
+    built_from, response = entry
+    if built_from == ("content", versions.content) or (
+        versions.address is not None
+        and built_from == ("address", versions.shared, versions.address)
+    ):
+        response["X-Page-Cache"] = "hit"
+        return response
+    return None
 
 
 def _built_from(request, response) -> tuple:
     """The versions a page just rendered depends on: its address's own number and the
     shared version when it says so (the first reader of an address gives it its number),
-    else the content version (and the shared one, which every bump of it bumps too)."""
+    else the content version."""
     versions = request.content_versions
-    by_content = ("content", versions.shared, versions.content)
+    by_content = ("content", versions.content)
     if response.status_code != 200 or not getattr(response, "kept_by_address", False):
         return by_content
     if versions.address is None:
         started = freshness.start_address(request.path)
         return by_content if started is None else ("address", versions.shared, started)
     return ("address", versions.shared, versions.address)
-
-
-def _served(response, state: str):
-    response["X-Page-Cache"] = state
-    return response
 
 
 def _cacheable_request(request) -> bool:
@@ -189,18 +183,14 @@ class AnonymousPageCacheMiddleware:
         versions = freshness.for_request(request, also=[key])
         if versions is None:
             return self._public(self.get_response(request))
-        state, kept = _kept_page(versions.found.get(key), versions)
-        if state == "hit":
-            return _served(kept, "hit")
-        return self._render_once(request, key, stale=kept)
+        cached = _fresh(versions.found.get(key), versions)
+        if cached is not None:
+            return cached
+        return self._render_once(request, key)
 
-    def _render_once(self, request, key, stale=None):
+    def _render_once(self, request, key):
         lock = f"lock:{key}"
         if cache.add(lock, True, LOCK_SECONDS) is False:
-            # Another worker is rendering it: the copy from before a change that took
-            # nothing down, at once, rather than a worker kept waiting for the new one.
-            if stale is not None:
-                return _served(stale, "stale")
             cached = self._rendered_by_other(request, key)
             if cached is not None:
                 return cached
@@ -227,9 +217,9 @@ class AnonymousPageCacheMiddleware:
             versions = freshness.current(request.path, also=[key, lock])
             if versions is None:
                 return None
-            state, kept = _kept_page(versions.found.get(key), versions)
-            if state == "hit":
-                return _served(kept, "hit")
+            cached = _fresh(versions.found.get(key), versions)
+            if cached is not None:
+                return cached
             if lock not in versions.found:
                 return None  # rendered and not kept (over a budget, or not cacheable)
         return None

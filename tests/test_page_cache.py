@@ -176,35 +176,6 @@ def test_a_waiting_reader_finds_the_page_its_first_reader_numbered(client, live,
     assert time.monotonic() - started < page_cache.WAIT_FOR_OTHER_SECONDS
 
 
-def test_while_a_page_is_rendered_again_other_readers_get_the_copy_from_before(
-    client, live, monkeypatch
-):
-    get(client, "/")
-    freshness.bump_addresses([])  # a publication: the home page is out of date
-    cache.add(f"lock:{page_cache._page_key(RequestFactory().get('/'))}", True, 10)
-    monkeypatch.setattr("articles.views.pages.HomeView.get", fail_if_called)
-    monkeypatch.setattr(page_cache.time, "sleep", fail_if_called)  # nor waits for it
-    response, state = get(client, "/")
-    assert state == "stale" and response.status_code == 200
-    assert live.headline in response.content.decode()
-
-
-def test_after_a_take_down_readers_wait_for_the_new_page(
-    client, live, editor, committed, monkeypatch
-):
-    url = live.section.get_absolute_url()
-    get(client, url)
-    committed(workflow.apply_transition, live, "unpublish", editor, comment="Retrait demandé.")
-    cache.add(f"lock:{page_cache._page_key(RequestFactory().get(url))}", True, 10)
-    monkeypatch.setattr(page_cache, "WAIT_FOR_OTHER_SECONDS", 0.1)
-    response, state = get(client, url)
-    assert state == "miss" and live.headline not in response.content.decode()
-
-
-def fail_if_called(*args, **kwargs):
-    raise AssertionError("a reader rendered or waited while another worker renders the page")
-
-
 def test_a_page_built_from_older_versions_is_never_served(client, live):
     """One entry an address: after a change, the entry left there is stale, not a hit."""
     url = live.get_absolute_url()
