@@ -75,10 +75,13 @@ def _increment(key) -> bool:
         return cache.set(key, _initial_version(), None) is not False
 
 
-def _send(keys) -> bool:
+def _send(keys, scheduling=True) -> bool:
     try:
+        sent = all(_increment(key) for key in keys)
+        if not (sent and scheduling):
+            return sent
         # Forgetting the next timed change too: the change may have scheduled one.
-        return all(_increment(key) for key in keys) and (cache.delete(NEXT_CHANGE_KEY) is not None)
+        return cache.delete(NEXT_CHANGE_KEY) is not None
     except Exception:  # a cache that raises rather than gives up: the bump is kept all the same
         logger.exception("The cache refused a page-version bump.")
         return False
@@ -87,7 +90,7 @@ def _send(keys) -> bool:
 def _send_or_keep(everything: bool, paths=(), content=True) -> None:
     keys = [VERSION_KEY, SHARED_KEY] if everything else [VERSION_KEY] if content else []
     keys += [address_key(path) for path in sorted(set(paths))]
-    if _send(keys):
+    if _send(keys, scheduling=content):
         return
     logger.warning("Cache unreachable: the page-version bump is kept to be sent again.")
     try:
@@ -107,8 +110,9 @@ def bump_addresses(paths) -> None:
 
 
 def bump_pages_only(paths) -> None:
-    """Make these addresses' pages stale and no other: what changed shows on them alone (a
-    live story's entry on its article's page). Kept to be sent again as a wider bump."""
+    """Make these addresses' pages stale and no other: what changed shows on them alone and
+    schedules nothing (a live story's entry on its article's page). Kept to be sent again
+    as a wider bump."""
     _send_or_keep(everything=False, paths=set(paths), content=False)
 
 

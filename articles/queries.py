@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -50,6 +51,8 @@ CARD_FIELDS = (
     "picture__focal_y",
     "picture__renditions",
 )
+# Whether a live story's coverage runs (live/), for its badge and its page, in the same query.
+LIVE = {"live_since": F("live_coverage__started_at"), "live_until": F("live_coverage__ended_at")}
 # Large columns only search reads.
 SEARCH_FIELDS = ("search_vector", "rank_vector", "search_tags", "search_authors")
 READ_ALSO_COUNT = 4
@@ -64,7 +67,7 @@ def published():
 
 def cards():
     """Published articles, newest first, with what a card shows."""
-    return published().select_related("section", "picture").only(*CARD_FIELDS)
+    return published().select_related("section", "picture").only(*CARD_FIELDS).annotate(**LIVE)
 
 
 def menu() -> list[tuple[str, str, str]]:
@@ -83,7 +86,8 @@ def article_with(slug: str, related: list[int]) -> tuple[Article | None, list[Ar
 def article_in_full(**lookup) -> Article | None:
     """The published article (by pk or slug) with everything its own parts show: its
     bylines' authors and its tags too."""
-    found = published().select_related("section", "picture").defer(*SEARCH_FIELDS).filter(**lookup)
+    found = published().select_related("section", "picture").defer(*SEARCH_FIELDS)
+    found = found.annotate(**LIVE).filter(**lookup)
     found = found.order_by()  # one article: sorting it costs a fifth of the query's compiling
     article = next(iter(found), None)
     if article is not None:

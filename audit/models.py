@@ -29,6 +29,12 @@ class AuditEvent(models.Model):
         GROUP_DELETED = "group_deleted", _("Group deleted")
         MEMBERSHIP_CHANGED = "membership_changed", _("Group membership changed")
         PERMISSIONS_CHANGED = "permissions_changed", _("Permissions changed")
+        LIVE_STARTED = "live_started", _("Live coverage started")
+        LIVE_ENDED = "live_ended", _("Live coverage ended")
+        LIVE_ENTRY_POSTED = "live_entry_posted", _("Live entry posted")
+        LIVE_ENTRY_EDITED = "live_entry_edited", _("Live entry edited")
+        LIVE_ENTRY_CORRECTED = "live_entry_corrected", _("Live entry corrected")
+        LIVE_ENTRY_DELETED = "live_entry_deleted", _("Live entry deleted")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

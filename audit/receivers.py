@@ -1,6 +1,6 @@
 """Every entry of the log comes from a signal: Django's (sign-ins, saves, many-to-many
-changes), django-otp's models', the articles app's (articles/signals.py) and the sign-in
-steps' (newsroom/two_factor/signals.py).
+changes), django-otp's models', the articles app's (articles/signals.py), live coverage's
+(live/signals.py) and the sign-in steps' (newsroom/two_factor/signals.py).
 
 Who did it: the signal says when it knows (a workflow step's user, a preview link's maker);
 otherwise it is whoever is signed in to the request being served (audit/middleware.py), which
@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import PreviewLink, Transition
 from articles.signals import preview_link_revoked, tags_merged
 from audit.record import Action, record
+from live.signals import live_changed
 from newsroom.two_factor.signals import WRONG_CODE, code_accepted, recovery_codes_made
 
 User = get_user_model()
@@ -124,6 +125,13 @@ def preview_link_taken_back(sender, link, user, **kwargs):
 @receiver(tags_merged, dispatch_uid="audit_tags_merged")
 def tags_were_merged(sender, kept, merged, user, **kwargs):
     record(Action.TAGS_MERGED, obj=kept, actor=user, merged=merged)
+
+
+@receiver(live_changed, dispatch_uid="audit_live")
+def live_coverage_changed(sender, action, obj, user, signal=None, **detail):
+    """Sent inside the change's transaction (before a deletion), with the texts before and
+    after an edit or a correction."""
+    record(Action(action), obj=obj, actor=user, **detail)
 
 
 # --- accounts, groups and permissions -------------------------------------------------------

@@ -37,6 +37,10 @@ TITLES = {
         _("Add old address"), _("Change old address"), _("View old address")
     ),
     "importer.importrun": Titles(_("Add import run"), _("Change import run"), _("View import run")),
+    "live.livecoverage": Titles(
+        _("Start live coverage"), _("Change live coverage"), _("View live coverage")
+    ),
+    "live.liveentry": Titles(_("Add live entry"), _("Change live entry"), _("View live entry")),
     "taggit.tag": Titles(_("Add tag"), _("Change tag"), _("View tag")),
     "authors.author": Titles(_("Add author"), _("Change author"), _("View author")),
     "auth.user": Titles(_("Add user"), _("Change user"), _("View user")),

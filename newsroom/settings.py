@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "newsroom.two_factor",
     "audience",
     "audit",
+    "live",
 ]
 # Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and the rest: a hit for a reader without a session cookie skips them.
     "newsroom.page_cache.AnonymousPageCacheMiddleware",
+    # A live story's poll, answered from the cache before sessions and the rest (live/).
+    "live.middleware.LivePollMiddleware",
     "newsroom.data_saving.SaveDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

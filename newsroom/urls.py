@@ -30,6 +30,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("flux/", include("articles.feed_urls")),
+    # A live story's new entries (answered early by live.middleware.LivePollMiddleware).
+    path("direct/", include("live.urls")),
 ]
 
 # People's pages: French at the root, English under /en/ (or the other way round with

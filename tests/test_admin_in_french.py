@@ -13,6 +13,7 @@ from taggit.models import Tag
 from articles import workflow
 from articles.models import BreakingNews, FeaturedStory, PreviewLink, Revision, Tip
 from importer.models import ImportRun, LegacyAddress
+from live.models import LiveCoverage, LiveEntry
 from newsroom.admin_titles import TITLES, ModelTitlesMixin
 from tests.conftest import client_for
 from tests.factories import PictureFactory, SectionFactory
@@ -115,6 +116,24 @@ PAGES = {
         "Change preview link",
         lambda desk: PreviewLink.objects.create(article=desk["draft"], created_by=desk["editor"]),
     ),
+    # Started here, then followed from its page: posting and ending have their own pages.
+    "live.livecoverage": (
+        "Lancer un direct",
+        "Voir le direct",
+        "Start live coverage",
+        "View live coverage",
+        lambda desk: LiveCoverage.objects.create(article=desk["draft"]),
+    ),
+    # Posted from the coverage's page, in one step: no add page.
+    "live.liveentry": (
+        None,
+        "Modifier l’entrée du direct",
+        None,
+        "Change live entry",
+        lambda desk: LiveEntry.objects.create(
+            coverage=LiveCoverage.objects.create(article=desk["draft"]), body="<p>Entrée.</p>"
+        ),
+    ),
 }
 
 
@@ -150,7 +169,7 @@ def test_every_model_on_the_desk_has_its_titles_written_whole():
     ours = {
         model._meta.label_lower: model_admin
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"articles", "authors", "importer", "taggit", "auth"}
+        if model._meta.app_label in {"articles", "authors", "importer", "live", "taggit", "auth"}
     }
     assert set(ours) == set(PAGES) == set(TITLES)
     assert all(isinstance(model_admin, ModelTitlesMixin) for model_admin in ours.values())

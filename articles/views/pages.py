@@ -8,6 +8,7 @@ from articles.models import Section
 from articles.tags import TagMoved, moved_tag, public_tag_or_moved
 from articles.views.listing import KeptByAddress, PublishedListView
 from audience import queries as audience
+from live import page as live_page
 
 LATEST_COUNT = 12
 PER_SECTION = 3
@@ -49,10 +50,16 @@ class ArticleDetailView(KeptByAddress, TemplateView):
         if page is None:
             raise Http404
         self.article = page[0]
+        self.live = live_page.for_page(self.article)  # None for most: no query then
         response = self.render_to_response(self.get_context_data(parts=page[1:]))
-        # With the ETag, lets browsers and CDNs revalidate with a 304.
-        response["Last-Modified"] = http_date(self.article.last_modified.timestamp())
-        if hosts := templating.embed_hosts(page[2]):  # the players its reader may load
+        # With the ETag, lets browsers and CDNs revalidate with a 304: a live story's
+        # page changes with each entry.
+        modified, hosts = self.article.last_modified, templating.embed_hosts(page[2])
+        if self.live is not None:
+            modified = max(modified, self.live.shown.updated_at)
+            hosts = sorted({*hosts, *self.live.shown.embed_hosts})
+        response["Last-Modified"] = http_date(modified.timestamp())
+        if hosts:  # the players its reader may load
             response._csp_update = {"frame-src": hosts}
         # Kept with the page in the page cache, so that its cached copies count as reads too.
         response.counted_article = (self.article.pk, self.article.section_id)
@@ -61,7 +68,7 @@ class ArticleDetailView(KeptByAddress, TemplateView):
     def get_context_data(self, parts, **kwargs):
         head, main, related = parts
         return super().get_context_data(
-            article=self.article, head=head, main=main, related=related, **kwargs
+            article=self.article, head=head, main=main, related=related, live=self.live, **kwargs
         )
 
 
