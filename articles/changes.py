@@ -1,9 +1,11 @@
 """What follows a change to an article or to what its pages show, in one place.
 
-Whoever saves (the workflow, the admin, the importer, a command), Django's signals bring the
-change here. An article's save keeps a revision once its tags and bylines are saved too, and
-refreshes its search fields. A change to its bylines, tags, section, authors or picture bumps
-its generation, so its cached parts and card are rendered again (articles/fragments.py).
+Whoever saves (the workflow, the admin, a command), Django's signals bring the change here;
+whoever creates articles in bulk (the importer) calls articles_created() and
+many_articles_shown(). An article's save keeps a revision once its tags and bylines are
+saved too, and refreshes its search fields. A change to its bylines, tags, section, authors
+or picture bumps its generation, so its cached parts and card are rendered again
+(articles/fragments.py).
 
 A change readers can see bumps, once per transaction (articles/freshness.py), the content
 version and the own numbers of the pages built from the article: its page, its section's,
@@ -81,6 +83,27 @@ def pages_of(article_id, section_ids=(), tag_ids=(), authors=()) -> list[str]:
             for name, names in slugs.items():
                 paths += [reverse(name, kwargs={"slug": slug}) for slug in names]
     return paths
+
+
+def articles_created(article_ids, user=None) -> None:
+    """What follows articles created in bulk (an import's: bulk_create sends no signal),
+    once their tags and bylines are stored too: each one's revision and search vectors, in
+    a few queries whatever their number. Their tags' and authors' search fields are given
+    at their insert (search.names_fields); the pages that may show them are for
+    many_articles_shown(), once for the lot."""
+    ids = list(article_ids)
+    Revision.record_many(ids, user=user)
+    search.refresh_vectors(ids)
+    leads = Article.objects.filter(pk__in=ids, is_lead=True).order_by("-published_at", "-pk")
+    lead = leads.values_list("pk", flat=True).first()
+    if lead is not None:  # one lead story at a time, as a save keeps it
+        Article.objects.filter(is_lead=True).exclude(pk=lead).update(is_lead=False)
+
+
+def many_articles_shown() -> None:
+    """Many articles came at once (an import): any page may show one of them, so every
+    cached page is made stale, once, when the transaction commits."""
+    freshness.bump_after_commit()
 
 
 @receiver(post_save, sender=Article)

@@ -203,6 +203,19 @@ def reindex(article_ids) -> None:
         _reindex(ids[start : start + REINDEX_BATCH])
 
 
+def names_fields(tags, authors) -> dict:
+    """The search fields of an article's tags and authors, given their names in order."""
+    return {"search_tags": " ".join(tags), "search_authors": " ".join(authors)}
+
+
+def refresh_vectors(article_ids) -> None:
+    """PostgreSQL's vectors of these articles, from their stored fields (elsewhere, none):
+    enough for new articles whose other search fields were given at their insert."""
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), REINDEX_BATCH):
+        _refresh_vectors(ids[start : start + REINDEX_BATCH])
+
+
 def _reindex(ids: list[int]) -> None:
     tags, authors = defaultdict(list), defaultdict(list)
     tagged = Tagging.objects.filter(content_object_id__in=ids).order_by("pk")
@@ -212,11 +225,12 @@ def _reindex(ids: list[int]) -> None:
     for pk, name in signed.values_list("article_id", "author__display_name"):
         authors[pk].append(name)
     Article.objects.bulk_update(
-        [
-            Article(pk=pk, search_tags=" ".join(tags[pk]), search_authors=" ".join(authors[pk]))
-            for pk in ids
-        ],
+        [Article(pk=pk, **names_fields(tags[pk], authors[pk])) for pk in ids],
         ["search_tags", "search_authors"],
     )
+    _refresh_vectors(ids)
+
+
+def _refresh_vectors(ids: list[int]) -> None:
     if uses_postgres():
         Article.objects.filter(pk__in=ids).update(**vectors())

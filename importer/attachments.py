@@ -125,3 +125,7 @@ class Attachments:
         for (name,) in self._db.execute("SELECT name FROM written ORDER BY rowid"):
             yield name
         self._db.execute("DELETE FROM written")
+
+    def forget_written(self) -> None:
+        """The files written so far are kept: a later rollback must not remove them."""
+        self._db.execute("DELETE FROM written")

@@ -1,143 +1,155 @@
-"""Time the import of a generated 10,000-post WordPress export on a fresh SQLite database.
+"""Time the import of a generated 10,000-post WordPress export, on a fresh database.
 
-    .venv/bin/python -m importer.bench                 # 10,000 posts
-    .venv/bin/python -m importer.bench --posts 2000
+    .venv/bin/python -m importer.bench                      # PostgreSQL when it answers
+    .venv/bin/python -m importer.bench --sqlite --posts 2000
+    OLD=/tmp/import-old .venv/bin/python -m importer.bench  # today's importer beside it
 
-Everything happens in a temporary folder: the export, and a new SQLite database
-(DATABASE_URL points at it, with newsroom.test_settings), migrated first. Only the import
-itself is timed. The project's own database and media are not touched.
+With OLD (or --old), a checkout of an earlier version imports the same export first, on a
+database of its own, with its own code: both rates are printed, then their ratio. Each
+side runs in a process of its own (this venv's Python, the checkout as its folder) that
+migrates a new database, then imports; only the import is timed. PostgreSQL databases
+(newsroom_import_bench_<pid>_<side>) are made and dropped here; a SQLite one is a file in a
+temporary folder. The project's own database and media are not touched.
 """
 
 import argparse
-import io
+import json
 import os
-import random
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-WORDS = (
-    "le la les un une des marché ville gouvernement président élection football santé école "
-    "route pluie récolte cacao port Abidjan Bouaké Dakar Bamako Niamey Sahel économie prix "
-    "ministre conseil projet accord réunion semaine année jeunes femmes hôpital eau énergie"
-).split()
+import psycopg
+
+from importer.bench_export import write_export
+
+HERE = Path(__file__).resolve().parent.parent
+SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+# Run in each checkout's own folder: migrate, then time the import alone.
+DRIVER = """
+import io, json, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+output = io.StringIO()
+started, cpu_started = time.perf_counter(), time.process_time()
+call_command("import_wordpress", sys.argv[1], stdout=output, stderr=io.StringIO())
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+print(json.dumps({"seconds": seconds, "cpu": cpu, "summary": output.getvalue()}))
+"""
 
 
-def paragraph(rng, words=60) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+def postgres_answers(server: str) -> bool:
+    try:
+        with psycopg.connect(server, connect_timeout=2):
+            return True
+    except psycopg.OperationalError:
+        return False
 
 
-def cdata(text: str) -> str:
-    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+class Postgres:
+    """A database of its own on the server, dropped after."""
+
+    def __init__(self, server: str, name: str):
+        self.server, self.name = server, name
+
+    def __enter__(self) -> str:
+        self._execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+        self._execute(f'CREATE DATABASE "{self.name}"')
+        return self.server.rsplit("/", 1)[0] + "/" + self.name
+
+    def __exit__(self, *exc) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def _execute(self, statement: str) -> None:
+        with psycopg.connect(self.server, autocommit=True) as connection:
+            connection.execute(statement)
 
 
-def item(rng, post_id, post_type="post") -> str:
-    year, month, day = 2015 + post_id % 10, 1 + post_id % 12, 1 + post_id % 28
-    status = rng.choices(["publish", "draft", "pending", "future", "private"], [90, 4, 3, 2, 1])[0]
-    if status == "future":
-        year = 2099
-    date = f"{year}-{month:02d}-{day:02d} {post_id % 24:02d}:15:00"
-    top = rng.randrange(20)
-    category = f"cat-{top}" if rng.random() < 0.5 else f"cat-{top}-{rng.randrange(3)}"
-    tags = {f"Mot-clé {rng.randrange(300)}" for _ in range(3)}
-    content = "\n\n".join(paragraph(rng) for _ in range(5))
-    content += (
-        f'\n\n[caption id="attachment_1" width="300"]<img src="https://old.example.com/'
-        f'wp-content/uploads/{year}/{month:02d}/photo-{post_id}.jpg" alt="Photo" /> Légende.'
-        '[/caption]\n\n[gallery ids="1,2,3"]'
+class Sqlite:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self) -> str:
+        return f"sqlite:///{self.path}"
+
+    def __exit__(self, *exc) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def time_import(checkout: Path, export: Path, database_url: str, media: Path) -> dict:
+    """The import's seconds, CPU seconds and summary, run by `checkout`'s own code."""
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "newsroom.test_settings",
+        "MEDIA_ROOT": str(media),
+        "DEBUG": "0",
+    }
+    environment.pop("REDIS_URL", None)  # the local-memory cache: no shared state between sides
+    finished = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(export)],
+        cwd=checkout,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    terms = [f'<category domain="category" nicename="{category}">{cdata(category)}</category>']
-    terms += [f'<category domain="post_tag" nicename="t">{cdata(tag)}</category>' for tag in tags]
-    comments = "".join(
-        f"<wp:comment><wp:comment_id>{n}</wp:comment_id></wp:comment>" for n in range(2)
+    if finished.returncode != 0:
+        sys.exit(f"The import in {checkout} failed:\n{finished.stderr[-6000:]}")
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def report(side: str, posts: int, result: dict, engine: str) -> float:
+    rate = posts / result["seconds"]
+    lines = result["summary"].splitlines()
+    print(f"\n{side}:")
+    print("\n".join(line for line in lines if line and not line.startswith("- ")))
+    print(f"({sum(line.startswith('- ') for line in lines)} notes to check, not shown)")
+    # CPU time too: on a busy machine the wall clock says more about the neighbours.
+    print(
+        f"{side}: {posts} posts in {result['seconds']:.1f} s = {rate:.0f} posts/s "
+        f"({result['cpu']:.1f} s of CPU) on {engine}, load average {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} CPUs.",
+        flush=True,
     )
-    return f"""<item>
-<title>Article numéro {post_id} sur {rng.choice(WORDS)}</title>
-<link>https://old.example.com/{year}/{month:02d}/{day:02d}/article-{post_id}/</link>
-<dc:creator>{cdata(f"author{post_id % 50}")}</dc:creator>
-<guid isPermaLink="false">https://old.example.com/?p={post_id}</guid>
-<content:encoded>{cdata(content)}</content:encoded>
-<excerpt:encoded>{cdata(paragraph(rng, 25))}</excerpt:encoded>
-<wp:post_id>{post_id}</wp:post_id>
-<wp:post_date>{date}</wp:post_date>
-<wp:post_date_gmt>{date}</wp:post_date_gmt>
-<wp:post_name>article-{post_id}</wp:post_name>
-<wp:status>{status}</wp:status>
-<wp:post_type>{post_type}</wp:post_type>
-{"".join(terms)}{comments}
-</item>"""
-
-
-def write_export(path: Path, posts: int) -> None:
-    rng = random.Random(2024)
-    with path.open("w", encoding="utf-8") as out:
-        out.write(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
-            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
-            "<title>Old site</title><link>https://old.example.com</link>"
-            "<language>fr-FR</language><wp:wxr_version>1.2</wp:wxr_version>"
-            "<wp:base_blog_url>https://old.example.com</wp:base_blog_url>\n"
-        )
-        for n in range(50):
-            out.write(
-                f"<wp:author><wp:author_login>author{n}</wp:author_login>"
-                f"<wp:author_display_name>{cdata(f'Auteur {n}')}</wp:author_display_name>"
-                "</wp:author>\n"
-            )
-        for top in range(20):
-            out.write(
-                f"<wp:category><wp:category_nicename>cat-{top}</wp:category_nicename>"
-                f"<wp:cat_name>Rubrique {top}</wp:cat_name></wp:category>\n"
-            )
-            for child in range(3):
-                out.write(
-                    f"<wp:category><wp:category_nicename>cat-{top}-{child}</wp:category_nicename>"
-                    f"<wp:category_parent>cat-{top}</wp:category_parent>"
-                    f"<wp:cat_name>Sous-rubrique {top}.{child}</wp:cat_name></wp:category>\n"
-                )
-        for post_id in range(1, posts + 1):
-            out.write(item(rng, post_id) + "\n")
-        for page_id in range(posts + 1, posts + 21):
-            out.write(item(rng, page_id, post_type="page") + "\n")
-        out.write("</channel>\n</rss>\n")
+    return rate
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--sqlite", action="store_true", help="SQLite, even if PostgreSQL answers")
+    parser.add_argument("--server", default=SERVER, help="a PostgreSQL server's maintenance URL")
+    parser.add_argument(
+        "--old", default=os.environ.get("OLD"), help="an earlier checkout to time beside this one"
+    )
     options = parser.parse_args()
+    postgres = not options.sqlite and postgres_answers(options.server)
+    if not options.sqlite and not postgres:
+        print(f"PostgreSQL does not answer at {options.server}: timing on SQLite.")
+    engine = "PostgreSQL" if postgres else "SQLite"
+    sides = [("old", Path(options.old).resolve())] if options.old else []
+    sides.append(("new", HERE))
     with tempfile.TemporaryDirectory(prefix="import-bench-") as folder:
         folder = Path(folder)
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-        os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.test_settings"
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
         export = folder / "export.xml"
         write_export(export, options.posts)
-        call_command("migrate", verbosity=0)
         print(f"Export: {options.posts} posts, {export.stat().st_size / 1e6:.1f} MB", flush=True)
-        output = io.StringIO()
-        started, cpu_started = time.perf_counter(), time.process_time()
-        call_command("import_wordpress", str(export), stdout=output)
-        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-        summary = output.getvalue().splitlines()
-        notes = sum(1 for line in summary if line.startswith("- "))
-        print("\n".join(line for line in summary if not line.startswith("- ")))
-        print(f"({notes} notes to check, not shown)")
-        # CPU time too: on a busy machine the wall clock says more about the neighbours.
-        print(
-            f"Imported {options.posts} posts in {elapsed:.1f} s "
-            f"({options.posts / elapsed:.0f} posts/s; {cpu:.1f} s of CPU) on SQLite, "
-            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs."
-        )
+        rates = {}
+        for side, checkout in sides:
+            database = (
+                Postgres(options.server, f"newsroom_import_bench_{os.getpid()}_{side}")
+                if postgres
+                else Sqlite(folder / f"{side}.sqlite3")
+            )
+            with database as url:
+                result = time_import(checkout, export, url, folder / f"media-{side}")
+            rates[side] = report(f"{side} ({checkout})", options.posts, result, engine)
+    if "old" in rates:
+        print(f"\nnew / old: {rates['new'] / rates['old']:.1f} times as many posts a second.")
 
 
 if __name__ == "__main__":

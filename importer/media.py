@@ -180,9 +180,13 @@ class MediaLibrary:
         return picture
 
     def discard_written(self) -> None:
-        """The run was rolled back: its files would belong to nothing."""
+        """The run, or its chunk, was rolled back: its files would belong to nothing."""
         for name in self.attachments.written():
             default_storage.delete(name)
+
+    def keep_written(self) -> None:
+        """A chunk was committed: its files belong to its rows, whatever comes next."""
+        self.attachments.forget_written()
 
     # --- files --------------------------------------------------------------------------
     def _find(self, candidates):

@@ -164,8 +164,9 @@ class ImportRun(models.Model):
         FINISHED = "finished", _("finished")
         DRY_RUN = "dry_run", _("dry run: nothing saved")
         REFUSED = "refused", _("file refused")
-        FAILED = "failed", _("stopped by an error")
-        INTERRUPTED = "interrupted", _("interrupted: nothing saved")
+        # Both keep the chunks committed before the one that stopped (its report says).
+        FAILED = "failed", _("stopped by an error: resume by running it again")
+        INTERRUPTED = "interrupted", _("interrupted: resume by running it again")
 
     export_name = models.CharField(_("export file"), max_length=255)
     site = models.CharField(_("WordPress site"), max_length=200, blank=True)

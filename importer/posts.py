@@ -17,14 +17,14 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from articles import search
-from articles.models import Article, Byline, Status, Tagging, Transition
-from importer import legacy, report, seo
+from articles.models import Article, Status
+from importer import bulk, legacy, report, seo
 from importer.body import convert
-from importer.models import ImportedPost, LegacyAddress
+from importer.models import ImportedPost
+from importer.slugs import SLUG_MAX
 from importer.taxonomy import TagCatalogue
 from newsroom import dates
-from newsroom.slugs import readable_slug, unique_slug
+from newsroom.slugs import readable_slug
 from newsroom.text import clean_line
 
 STATES = {
@@ -38,9 +38,8 @@ STATES = {
 # WordPress's own placeholders and revisions: never content.
 IGNORED_STATES = {"auto-draft", "inherit"}
 WAS_PUBLIC = {"publish", "future"}
-HEADLINE_MAX, STANDFIRST_MAX, SLUG_MAX, GUID_MAX = 200, 600, 100, 500
+HEADLINE_MAX, STANDFIRST_MAX = 200, 600
 WORDPRESS_TIME = "%Y-%m-%d %H:%M:%S"
-REINDEX_BATCH = 500
 
 
 def wordpress_time(gmt: str, local: str) -> datetime | None:
@@ -61,6 +60,8 @@ def plain_text(fragment: str) -> str:
 
 
 class PostImporter:
+    """Posts read one by one into unsaved articles, written a chunk at a time by write()."""
+
     def __init__(self, channel, summary, authors, sections, media):
         self.channel = channel
         self.summary = summary
@@ -68,7 +69,7 @@ class PostImporter:
         self.sections = sections
         self.tags = TagCatalogue(summary)
         self.media = media
-        self._to_reindex = []
+        self.pending: list[bulk.Prepared] = []
         self.done = set(
             ImportedPost.objects.filter(site=channel.site).values_list("wordpress_id", flat=True)
         )
@@ -92,18 +93,47 @@ class PostImporter:
             return
         if post.password and status == Status.PUBLISHED:
             status = Status.UNPUBLISHED  # was behind a password: not for every reader
-        article, other_categories = self._article(post, status)
-        self._link(article, post, other_categories)
+        prepared = self._prepared(post, status)
+        prepared.notes_end = len(self.summary.notes)
+        self.pending.append(prepared)
         self.done.add(post.post_id)
-        self.summary.posts[self._state_counted(article)] += 1
 
-    def finish(self) -> None:
-        """Search fields (tags and authors) of every new article, a batch at a time."""
-        for start in range(0, len(self._to_reindex), REINDEX_BATCH):
-            search.reindex(self._to_reindex[start : start + REINDEX_BATCH])
-        self._to_reindex.clear()
+    def write(self) -> list[int]:
+        """Store the posts read since the last write, in bulk; returns their articles' ids."""
+        later = []  # notes found while writing, each to go after its post's other notes
+
+        def note(prepared, text):
+            later.append(
+                (prepared.notes_end, self._post_note(prepared.post_id, prepared.title, text))
+            )
+
+        ids = bulk.write(self.pending, self.channel.site, note)
+        for position, text in reversed(later):
+            self.summary.notes.insert(position, text)
+        for prepared in self.pending:
+            self.summary.posts[self._state_counted(prepared.article)] += 1
+        self.pending = []
+        return ids
 
     # --- the article itself --------------------------------------------------------------
+    def _prepared(self, post, status) -> bulk.Prepared:
+        article, other_categories = self._article(post, status)
+        author = self.authors.for_login(post.creator)
+        if author is None:
+            self._note(post, _("no author"))
+        return bulk.Prepared(
+            post_id=post.post_id,
+            title=plain_text(post.title)[:60],
+            article=article,
+            wanted_slug=readable_slug(unquote(post.post_name), SLUG_MAX, ""),
+            author=author,
+            tags=self.tags.for_post(post, other_categories),
+            transition_comment=_("Imported from WordPress (post ID %(id)d, status “%(status)s”).")
+            % {"id": post.post_id, "status": post.status},
+            guid=post.guid,
+            addresses=legacy.addresses_for(post, self.channel.base_path),
+        )
+
     def _article(self, post, status) -> tuple[Article, list[str]]:
         headline = self._headline(post)
         published_at = self._publication_time(post, status)
@@ -116,7 +146,6 @@ class PostImporter:
         article = Article(
             status=status,  # the state may be given at creation, never assigned later
             headline=headline,
-            slug=self._slug(post, headline),
             standfirst=standfirst,
             body=body.html,
             section=section,
@@ -126,7 +155,6 @@ class PostImporter:
             **seo.fields(post.meta, headline, standfirst),
         )
         self.media.attach_featured(article, post)
-        article.save()
         return article, other_categories
 
     def _headline(self, post) -> str:
@@ -137,14 +165,6 @@ class PostImporter:
         if len(headline) > HEADLINE_MAX:
             self._note(post, _("title shortened to %(max)d characters") % {"max": HEADLINE_MAX})
         return Truncator(headline).chars(HEADLINE_MAX)
-
-    def _slug(self, post, headline) -> str:
-        """WordPress's slug when it is free (made ASCII), else a unique one."""
-        wanted = readable_slug(unquote(post.post_name), SLUG_MAX, "")
-        # An exact, indexed look-up first: the prefix search of unique_slug scans the table.
-        if wanted and not Article.objects.filter(slug=wanted).exists():
-            return wanted
-        return unique_slug(wanted or headline, Article, max_length=SLUG_MAX, fallback="article")
 
     def _publication_time(self, post, status):
         when = wordpress_time(post.post_date_gmt, post.post_date)
@@ -163,49 +183,6 @@ class PostImporter:
                 return when
         return None
 
-    # --- what hangs off the article -----------------------------------------------------
-    def _link(self, article, post, other_categories) -> None:
-        # Bylines and tags in bulk, without the signals that would refresh the search fields
-        # after each row: a new article has none of them yet; finish() refreshes them all.
-        author = self.authors.for_login(post.creator)
-        if author is not None:
-            Byline.objects.bulk_create([Byline(article=article, author=author, position=0)])
-        else:
-            self._note(post, _("no author"))
-        Tagging.objects.bulk_create(
-            [
-                Tagging(tag=tag, content_object=article)
-                for tag in self.tags.for_post(post, other_categories)
-            ]
-        )
-        self._to_reindex.append(article.pk)
-        Transition.objects.create(
-            article=article,
-            user=None,
-            name="import",
-            source="import",
-            target=article.status,
-            comment=_("Imported from WordPress (post ID %(id)d, status “%(status)s”).")
-            % {"id": post.post_id, "status": post.status},
-            publish_at=article.published_at if article.status == Status.PUBLISHED else None,
-        )
-        ImportedPost.objects.create(
-            site=self.channel.site,
-            wordpress_id=post.post_id,
-            guid=post.guid[:GUID_MAX],
-            article=article,
-        )
-        self._keep_addresses(article, post)
-
-    def _keep_addresses(self, article, post) -> None:
-        keys = legacy.addresses_for(post, self.channel.base_path)
-        taken = set(LegacyAddress.objects.filter(key__in=keys).values_list("key", flat=True))
-        for key in sorted(taken):
-            self._note(post, _("old address %(key)s already leads elsewhere") % {"key": key})
-        LegacyAddress.objects.bulk_create(
-            [LegacyAddress(key=key, article=article) for key in sorted(keys - taken)]
-        )
-
     # --- reporting ------------------------------------------------------------------------
     @staticmethod
     def _state_counted(article) -> str:
@@ -217,10 +194,15 @@ class PostImporter:
         }.get(article.status, report.NOT_PUBLIC)
 
     def _note(self, post, text) -> None:
-        self.summary.note(
-            _("Post %(id)d “%(title)s”: %(text)s.")
-            % {"id": post.post_id, "title": plain_text(post.title)[:60], "text": text}
-        )
+        self.summary.note(self._post_note(post.post_id, plain_text(post.title)[:60], text))
+
+    @staticmethod
+    def _post_note(post_id, title, text) -> str:
+        return _("Post %(id)d “%(title)s”: %(text)s.") % {
+            "id": post_id,
+            "title": title,
+            "text": text,
+        }
 
     def _refuse(self, post, reason) -> None:
         self.summary.items_refused += 1

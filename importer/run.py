@@ -1,12 +1,15 @@
-"""The import as a whole: one transaction, all or nothing, and a record of each run.
+"""The import as a whole: chunks of posts, each in its own transaction, and a record of
+each run.
 
 The export is read twice. The first pass checks the whole file (a damaged, cut-short or
 hostile file is refused before anything is written) and collects what posts refer to
 ahead of them — authors, categories, tags, attachments. The second streams the items and
-imports them. A dry run does all the work, then rolls it back. Every run, refused and
-failed ones included, leaves an ImportRun with its report, written outside the
-transaction so that it outlives a rollback. A run that does not commit — refused, failed,
-interrupted (importer/interrupt.py), dry — removes the picture files it wrote.
+imports them, POSTS_PER_CHUNK posts a transaction (importer/chunks.py): a chunk that fails
+or is interrupted rolls back alone, with its picture files, and the run stops, saying
+where; running it again resumes. A dry run does all the work in one transaction, then
+rolls it back. Every run, refused and failed ones included, leaves an ImportRun with its
+report, written outside the transactions so that it outlives a rollback. Once articles
+are in, every cached page is made stale, once for the run.
 """
 
 import logging
@@ -16,7 +19,9 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import changes
 from importer import interrupt, term_addresses, wxr
+from importer.chunks import POSTS_PER_CHUNK, Chunks, Kept
 from importer.media import MediaLibrary
 from importer.models import ImportRun
 from importer.people import AuthorDirectory
@@ -32,87 +37,96 @@ ERROR_MAX = 1000
 
 
 def import_wordpress(
-    path, media_dir=None, link_users=False, dry_run=False, progress=None, announce=None
+    path,
+    media_dir=None,
+    link_users=False,
+    dry_run=False,
+    progress=None,
+    announce=None,
+    chunk_size=POSTS_PER_CHUNK,
 ):
     """Import the export at `path`; returns the Summary. Raises wxr.WxrError, untouched DB.
 
     `progress(items, total)` may wrap the items to show progress; `announce(text)` is told
-    when the last, silent part begins (search fields, then what runs after the commit).
+    when the last, silent part begins. A run that stops on an error or a signal raises it
+    with a note (`add_note`) saying what was kept and how to resume.
     """
     record = ImportRun.objects.create(export_name=Path(path).name[:255])
+    kept = Kept()
     try:
-        summary = _import(path, media_dir, link_users, dry_run, progress, announce)
+        summary = _import(
+            path, media_dir, link_users, dry_run, progress, announce, chunk_size, kept
+        )
     except wxr.WxrError as error:
-        _close(record, ImportRun.Outcome.REFUSED, report=str(error))
+        _close(record, ImportRun.Outcome.REFUSED, report=str(error)[:ERROR_MAX])
         raise
     except (interrupt.Interrupted, KeyboardInterrupt) as error:
-        _close(record, ImportRun.Outcome.INTERRUPTED, report=f"{type(error).__name__}: {error}")
+        _stopped(record, ImportRun.Outcome.INTERRUPTED, error, kept, dry_run)
         raise
     except BaseException as error:
-        _close(record, ImportRun.Outcome.FAILED, report=f"{type(error).__name__}: {error}")
+        _stopped(record, ImportRun.Outcome.FAILED, error, kept, dry_run)
         raise
+    if kept.articles and not dry_run:
+        changes.many_articles_shown()
     outcome = ImportRun.Outcome.DRY_RUN if dry_run else ImportRun.Outcome.FINISHED
     _close(record, outcome, summary=summary)
     return summary
 
 
-def _import(path, media_dir, link_users, dry_run, progress, announce) -> Summary:
+def _import(path, media_dir, link_users, dry_run, progress, announce, chunk_size, kept):
     channel = wxr.read_channel(path)
     try:
-        return _import_channel(channel, path, media_dir, link_users, dry_run, progress, announce)
+        summary = Summary(dry_run=dry_run, site=channel.site)
+        media = MediaLibrary(media_dir, channel.attachments, summary, channel.site)
+        chunks = Chunks(media, keep_files=not dry_run, kept=kept)
+        if not dry_run:
+            _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks)
+            return summary
+        try:
+            with transaction.atomic():  # one transaction, rolled back: the chunks within it
+                _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks)
+                transaction.set_rollback(True)
+        finally:
+            media.discard_written()
+        return summary
     finally:
         channel.close()
 
 
-def _import_channel(channel, path, media_dir, link_users, dry_run, progress, announce):
-    summary = Summary(dry_run=dry_run, site=channel.site)
+def _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks):
+    summary, kept = chunks.media.summary, chunks.kept
     if channel.version not in wxr.KNOWN_VERSIONS:
         summary.note(
             _("Export version %(version)s: read as 1.2, the latest known.")
             % {"version": channel.version}
         )
-    media = MediaLibrary(media_dir, channel.attachments, summary, channel.site)
-    committed, commit = False, interrupt.Hold()
+    items = wxr.iter_items(path)
+    if progress is not None:
+        items = progress(items, channel.item_count)
+    items, posts, more = iter(items), None, True
+    while more:
+        with chunks.transaction() as chunk:
+            if posts is None:  # the first chunk brings the authors
+                authors = AuthorDirectory(channel.site, channel.authors, summary, link_users)
+                authors.import_all()
+                sections = SectionChooser(channel.categories, summary)
+                posts = PostImporter(channel, summary, authors, sections, chunks.media)
+            more = _read_chunk(items, posts, summary, chunk_size, kept)
+            chunk.articles, chunk.last_post = len(posts.write()), kept.reading
+    if announce is not None:
+        announce(_("Saving: old addresses of categories, tags and authors…"))
+    with chunks.transaction():
+        term_addresses.keep(channel, summary)
 
-    def mark_committed():
-        nonlocal committed
-        committed = True
-        commit.stop()  # a signal that came during the commit stops the run now, data kept
 
-    try:
-        with transaction.atomic():
-            # First of the tasks run after the commit: if a later one fails, the data stays.
-            transaction.on_commit(mark_committed)
-            authors = AuthorDirectory(channel.site, channel.authors, summary, link_users)
-            authors.import_all()
-            posts = PostImporter(
-                channel, summary, authors, SectionChooser(channel.categories, summary), media
-            )
-            items = wxr.iter_items(path)
-            if progress is not None:
-                items = progress(items, channel.item_count)
-            for item in items:
-                _import_item(item, posts, summary)
-            if announce is not None:
-                announce(_("Saving: search fields, revisions, pictures' sizes…"))
-            posts.finish()
-            term_addresses.keep(channel, summary)
-            if dry_run:
-                transaction.set_rollback(True)
-            # Cut between the commit and mark_committed, the files would go, the rows stay.
-            commit.start()
-        committed = True  # inside a caller's transaction, this run's part is done
-        commit.stop()
-    except BaseException:
-        commit.stop(raising=False)
-        # Nothing was kept (a failure, a signal, or the commit itself failing), so neither
-        # are the files; once committed, the data needs its pictures.
-        if not committed or dry_run:
-            media.discard_written()
-        raise
-    if dry_run:
-        media.discard_written()
-    return summary
+def _read_chunk(items, posts, summary, chunk_size, kept) -> bool:
+    """Read items until `chunk_size` posts wait to be written; False once the file is read."""
+    for item in items:
+        kept.read(item.post_id)
+        _import_item(item, posts, summary)
+        if len(posts.pending) >= chunk_size:
+            return True
+    return False
 
 
 def _import_item(item, posts, summary) -> None:
@@ -148,9 +162,27 @@ def _keep_undated_as_draft(item, posts, summary) -> None:
     item.status = "draft"
 
 
-def _close(record, outcome, summary=None, report="") -> None:
+def _stopped(record, outcome, error, kept, dry_run) -> None:
+    """A run stopped by an error or a signal: recorded with what it kept and how to resume."""
+    lines = [] if dry_run else kept.report()
+    if lines:
+        error.add_note("\n".join(lines))
+    if kept.articles and not dry_run:
+        changes.many_articles_shown()
+    what = f"{type(error).__name__}: {error}"[:ERROR_MAX]
+    _close(
+        record, outcome, report="\n".join([what, *lines]), imported=0 if dry_run else kept.articles
+    )
+
+
+def _close(record, outcome, summary=None, report="", imported=0) -> None:
     """The run's end and report; a failure to write them never hides the run's own."""
-    fields = {"outcome": outcome, "finished_at": timezone.now(), "report": report[:ERROR_MAX]}
+    fields = {
+        "outcome": outcome,
+        "finished_at": timezone.now(),
+        "report": report,
+        "imported": imported,
+    }
     if summary is not None:
         fields.update(
             site=summary.site,

@@ -277,20 +277,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.headline = clean_line(self.headline)
-        self.body = sanitize_html(self.body)
-        if body_pictures.largest_gallery(self.body) > body_pictures.GALLERY_MOST:
-            raise ValidationError({"body": self._too_large_gallery()})
-        shown = Picture.objects.in_bulk(body_pictures.picture_ids(self.body))
-        self.body = body_pictures.complete(self.body, shown)
-        self.body_text = html_to_text(self.body)
-        self._take_picture_text()
-        if self._slug_locked() and self.slug != self._stored_slug:
-            raise ValidationError({"slug": _("A published article's address cannot change.")})
-        if not self.slug:
-            self.slug = unique_slug(
-                self.headline, Article, max_length=100, exclude_pk=self.pk, fallback="article"
-            )
+        shown = self.prepare()
         if getattr(self, "_loaded_version", None) is not None:
             self.version = self._loaded_version + 1
         super().save(*args, **kwargs)  # what follows a save: articles/changes.py
@@ -301,6 +288,34 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
+
+    def prepare(self, pictures: dict | None = None) -> dict:
+        """Made ready to be stored, as every save does: the headline cleaned, the body
+        sanitised with its library pictures completed, its text, the picture's text, the
+        slug. Returns the library pictures the body shows, by id.
+
+        `pictures` (by id), when given, must hold those the body names: whoever prepares
+        many articles at once (the importer) reads them in one query for all.
+        """
+        self.headline = clean_line(self.headline)
+        self.body = sanitize_html(self.body)
+        if body_pictures.largest_gallery(self.body) > body_pictures.GALLERY_MOST:
+            raise ValidationError({"body": self._too_large_gallery()})
+        named = body_pictures.picture_ids(self.body)
+        if pictures is None:
+            shown = Picture.objects.in_bulk(named)
+        else:
+            shown = {pk: pictures[pk] for pk in named if pk in pictures}
+        self.body = body_pictures.complete(self.body, shown)
+        self.body_text = html_to_text(self.body)
+        self._take_picture_text()
+        if self._slug_locked() and self.slug != self._stored_slug:
+            raise ValidationError({"slug": _("A published article's address cannot change.")})
+        if not self.slug:
+            self.slug = unique_slug(
+                self.headline, Article, max_length=100, exclude_pk=self.pk, fallback="article"
+            )
+        return shown
 
     def _keep_body_pictures(self, shown: dict) -> None:
         kept = set(self.body_pictures.values_list("picture_id", flat=True))

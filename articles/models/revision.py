@@ -1,11 +1,14 @@
+from collections import defaultdict
 from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models.article import Status
+from articles.models.article import Article, Byline, Status
+from articles.models.tagging import Tagging
 
 # What a revision keeps of an article, in the order the comparison shows it.
 SNAPSHOT_FIELDS = [
@@ -119,6 +122,16 @@ class Revision(models.Model):
     @classmethod
     def snapshot(cls, article) -> dict:
         """The article's current content as plain values, read fresh from the database."""
+        return cls._content(
+            article,
+            authors=[b.author.display_name for b in article.bylines.select_related("author")],
+            author_ids=list(article.bylines.values_list("author_id", flat=True)),
+            tags=list(article.tags.names()),
+        )
+
+    @staticmethod
+    def _content(article, authors, author_ids, tags) -> dict:
+        """What a revision keeps of the article, given its byline and tags as read."""
         return {
             "headline": article.headline,
             "slug": article.slug,
@@ -126,9 +139,9 @@ class Revision(models.Model):
             "body": article.body,
             "section": article.section.name if article.section_id else "",
             "section_id": article.section_id,
-            "authors": [b.author.display_name for b in article.bylines.select_related("author")],
-            "author_ids": list(article.bylines.values_list("author_id", flat=True)),
-            "tags": sorted(article.tags.names(), key=str.casefold),
+            "authors": authors,
+            "author_ids": author_ids,
+            "tags": sorted(tags, key=str.casefold),
             "language": article.language,
             "picture": article.picture.title if article.picture_id else "",
             "picture_id": article.picture_id,
@@ -162,6 +175,57 @@ class Revision(models.Model):
             approved_at=timezone.now() if approved else None,
         )
         return revision
+
+    @classmethod
+    def record_many(cls, article_ids, user=None) -> list["Revision"]:
+        """record() for many articles (an import's), in five queries whatever their number:
+        each gets a new revision when its content differs from its last one."""
+        ids = list(article_ids)
+        # All a snapshot reads, without the large fields it does not.
+        articles = (
+            Article.objects.filter(pk__in=ids)
+            .select_related("section", "picture")
+            .defer("body_text", "search_tags", "search_authors", "search_vector", "rank_vector")
+        )
+        bylines = defaultdict(list)
+        signed = Byline.objects.filter(article_id__in=ids).order_by("position", "pk")
+        for article_id, author_id, name in signed.values_list(
+            "article_id", "author_id", "author__display_name"
+        ):
+            bylines[article_id].append((author_id, name))
+        tags = defaultdict(list)
+        tagged = Tagging.objects.filter(content_object_id__in=ids)
+        for article_id, name in tagged.values_list("content_object_id", "tag__name"):
+            tags[article_id].append(name)
+        newest = cls.objects.filter(article=OuterRef("article")).order_by("-number")
+        last = {
+            revision.article_id: revision
+            for revision in cls.objects.filter(
+                article_id__in=ids, number=Subquery(newest.values("number")[:1])
+            )
+        }
+        made = []
+        for article in articles.order_by("pk"):
+            signers = bylines[article.pk]
+            data = cls._content(
+                article,
+                authors=[name for _id, name in signers],
+                author_ids=[author_id for author_id, _name in signers],
+                tags=tags[article.pk],
+            )
+            previous = last.get(article.pk)
+            if previous is not None and previous.data == data:
+                continue
+            made.append(
+                cls(
+                    article=article,
+                    number=(previous.number + 1) if previous else 1,
+                    version=article.version,
+                    user=user,
+                    data=data,
+                )
+            )
+        return cls.objects.bulk_create(made)
 
     @classmethod
     def keep_autosave(cls, article, user, text: dict, unless_after) -> "datetime | None":

@@ -2,12 +2,14 @@
 
 import io
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import translation
 
 from articles.models import Article
 from importer.management.commands.import_wordpress import Command
-from importer.progress import ProgressBar
+from importer.progress import ProgressBar, time_left
 from tests.importer.exports import author, export, post
 
 
@@ -82,6 +84,7 @@ def test_help_explains_the_rules():
         parser.print_help(out)
     text = " ".join(out.getvalue().split())
     assert "--media-dir" in text and "--dry-run" in text and "--link-users" in text
+    assert "--chunk-size" in text and "resumes" in text
     assert "top-level ancestor of its deepest category" in text
     assert "Non classé" in text
 
@@ -101,3 +104,43 @@ def test_on_a_terminal_the_bar_redraws_one_line():
     assert all(text.startswith("\r") for text in written)
     assert written[-1] == f"\rImporting [{'#' * 30}] 3/3 (100%)\n"
     assert sum(text.count("\n") for text in written) == 1
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_the_bar_estimates_the_time_left_from_the_pace_so_far():
+    written, clock = [], Clock()
+    bar = ProgressBar(written.append, total=10, label="Importing", in_place=False, clock=clock)
+    with translation.override("en"):
+        bar.update(0)
+        clock.now += 8  # 4 items in 8 s: 2 s each, 6 to go
+        bar.update(4)
+        clock.now += 2
+        bar.update(5)
+        bar.finish(10)
+    assert written == [
+        f"Importing [{'.' * 30}] 0/10 (0%)\n",
+        f"Importing [{'#' * 12}{'.' * 18}] 4/10 (40%) · 12 s left\n",
+        f"Importing [{'#' * 15}{'.' * 15}] 5/10 (50%) · 10 s left\n",
+        f"Importing [{'#' * 30}] 10/10 (100%)\n",
+    ]
+
+
+def test_the_time_left_reads_in_seconds_minutes_or_hours():
+    with translation.override("en"):
+        assert time_left(0.4) == "0 s left"
+        assert time_left(59) == "59 s left"
+        assert time_left(125) == "2 min 05 s left"
+        assert time_left(3725) == "1 h 02 min left"
+
+
+def test_the_command_refuses_a_chunk_size_below_one(run_command):
+    with pytest.raises(CommandError, match="--chunk-size"):
+        run_command(export(post(1)), "--chunk-size", "0")
+    assert not Article.objects.exists()

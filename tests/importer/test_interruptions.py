@@ -1,10 +1,12 @@
 """A run stopped halfway — SIGTERM, SIGINT (Ctrl-C), the database failing — leaves neither
-rows nor picture files, and its record says how it ended."""
+rows nor picture files of the chunk in progress; the chunks committed before it stay, and
+its record says how it ended and how to resume."""
 
 import os
 import signal
 import sqlite3
 import subprocess
+import time
 
 import pytest
 from django.db import DatabaseError, connection
@@ -69,6 +71,84 @@ def test_a_signal_mid_run_leaves_neither_rows_nor_files(tmp_path, own_database, 
         assert database.execute("SELECT outcome FROM importer_importrun").fetchall() == [
             ("interrupted",)
         ]
+
+
+def imported_posts(database) -> int:
+    try:
+        with sqlite3.connect(database, timeout=0.05) as connection:
+            return connection.execute("SELECT count(*) FROM importer_importedpost").fetchone()[0]
+    except sqlite3.OperationalError:  # the importer holds the write lock: asked again
+        return -1
+
+
+def belongs_to(path, originals) -> bool:
+    """A picture kept, or one of its renditions (renditions/<its name>/…)."""
+    relative = path.as_posix()
+    return relative in originals or any(
+        relative.startswith(f"renditions/{name.rsplit('.', 1)[0].replace('/', '-')}/")
+        for name in originals
+    )
+
+
+def test_a_signal_in_the_second_chunk_keeps_the_first(tmp_path, own_database):
+    path, uploads = export_with_pictures(tmp_path)
+    media = tmp_path / "media"
+    command = ["import_wordpress", str(path), "--media-dir", str(uploads), "--chunk-size", "50"]
+    process = manage(
+        *command,
+        database=own_database,
+        media_root=media,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        seen, originals_written, deadline = 0, 0, time.monotonic() + 120
+        # Chunk 1 committed, and chunk 2 storing its pictures.
+        while (seen < 50 or originals_written <= 50) and time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            seen = imported_posts(own_database)
+            originals_written = len(files_under(media / "pictures"))
+            time.sleep(0.01)
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert seen == 50 and originals_written > 50, "not stopped in chunk 2: nothing was tested"
+    assert process.returncode == 128 + signal.SIGTERM and "Traceback" not in err
+    assert "SIGTERM" in err
+    with sqlite3.connect(own_database) as database:
+        for table in ("articles_article", "articles_picture", "importer_importedpost"):
+            assert database.execute(f"SELECT count(*) FROM {table}").fetchone() == (50,), table
+        originals = {name for (name,) in database.execute("SELECT file FROM articles_picture")}
+        run = database.execute("SELECT outcome, imported, report FROM importer_importrun")
+        outcome, imported, report = run.fetchone()
+    assert (outcome, imported) == ("interrupted", 50)
+    # In the site's language: the error, the chunk stopped (from item 10051), what was kept
+    # (up to post 50), how to resume; the command says the same.
+    error, stopped, kept, resume = report.splitlines()
+    assert error == "Interrupted: SIGTERM" and "10051" in stopped and "50" in kept
+    assert stopped in err and kept in err and resume in err
+    files = [p.relative_to(media) for p in files_under(media)]
+    assert {f.as_posix() for f in files} >= originals  # chunk 1's pictures stay
+    assert all(belongs_to(f, originals) for f in files)  # chunk 2's are gone
+
+    again = manage(
+        *command,
+        database=own_database,
+        media_root=media,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _out, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err
+    with sqlite3.connect(own_database) as database:
+        for table in ("articles_article", "articles_picture", "importer_importedpost"):
+            assert database.execute(f"SELECT count(*) FROM {table}").fetchone() == (POSTS,), table
 
 
 CUT = {

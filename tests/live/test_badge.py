@@ -1,4 +1,4 @@
-""""En direct" on a live story's card and lead, wherever it is listed, from its coverage's
+""" "En direct" on a live story's card and lead, wherever it is listed, from its coverage's
 start to its end, with the page cache on."""
 
 import pytest
