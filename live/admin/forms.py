@@ -8,27 +8,27 @@ from django.utils.translation import gettext_lazy as _
 from live.models import LiveEntry
 
 
-class EntryForm(forms.ModelForm):
+class EntryFieldsForm(forms.ModelForm):
+    """What a journalist writes in an entry, new or changed."""
+
+    class Meta:
+        model = LiveEntry
+        fields = ["title", "body", "is_key_event", "is_pinned"]
+
+
+class EntryForm(EntryFieldsForm):
     """A new entry in one step. Its token travels with the form, so the same form posted
     twice (a double click, a resent request) makes one entry."""
 
     token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
-    class Meta:
-        model = LiveEntry
-        fields = ["title", "body", "is_key_event", "is_pinned"]
 
-
-class EntryChangeForm(forms.ModelForm):
+class EntryChangeForm(EntryFieldsForm):
     is_correction = forms.BooleanField(
         label=_("This is a correction"),
         required=False,
         help_text=_("Readers see that the entry was corrected; its earlier text is kept."),
     )
-
-    class Meta:
-        model = LiveEntry
-        fields = ["title", "body", "is_key_event", "is_pinned"]
 
 
 class EndForm(forms.Form):
