@@ -1,7 +1,7 @@
 """The reader's pages are valid HTML by the Nu Html Checker (vnu.jar, from the npm package
 vnu-jar pinned in package.json), in French and in English: every page, the article with
-pictures, a gallery and an embed in its text, and the missing page. Warnings are allowed;
-errors are not."""
+pictures, a gallery and an embed in its text, a live story, and the missing page. Warnings
+are allowed; errors are not."""
 
 import json
 import os
@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from live.models import LiveCoverage, LiveEntry
 from tests.factories import ArticleFactory, PictureFactory
 from tests.public.conftest import publish
 
@@ -70,11 +71,26 @@ def illustrated(editor, story):
     return publish(article, editor)
 
 
-def pages(story, article) -> dict[str, tuple[str, int]]:
+@pytest.fixture
+def live_story(editor, story):
+    """A live story with a key event, a pinned entry and a plain one."""
+    article = ArticleFactory(
+        headline="Élections : la soirée en direct", authors=list(story.byline_authors)
+    )
+    publish(article, editor)
+    coverage = LiveCoverage.start_by(editor, article)
+    LiveEntry.post_by(editor, coverage, title="Les bureaux ferment", body="<p>18 h.</p>")
+    LiveEntry.post_by(editor, coverage, body="<p>Premiers résultats.</p>", is_key_event=True)
+    LiveEntry.post_by(editor, coverage, body="<p>À retenir.</p>", is_pinned=True)
+    return article
+
+
+def pages(story, article, live) -> dict[str, tuple[str, int]]:
     """Each page's French address and the status it answers with."""
     return {
         "home": ("/", 200),
         "article": (article.get_absolute_url(), 200),
+        "live": (live.get_absolute_url(), 200),
         "section": (story.section.get_absolute_url(), 200),
         "tag": (reverse("articles:tag", args=["aes"]), 200),
         "author": (story.bylines.first().author.get_absolute_url(), 200),
@@ -102,17 +118,20 @@ def shown(message) -> str:
     return f"{where} {message['type']}: {message['message']}\n    {message.get('extract', '')!r}"
 
 
-def test_reader_pages_are_valid_html_in_both_languages(client, java, story, illustrated, tmp_path):
+def test_reader_pages_are_valid_html_in_both_languages(
+    client, java, story, illustrated, live_story, tmp_path
+):
     files = []
     for language, prefix in LANGUAGES.items():
-        for name, (path, status) in pages(story, illustrated).items():
+        for name, (path, status) in pages(story, illustrated, live_story).items():
             response = client.get(prefix + path)
             assert response.status_code == status, prefix + path
             file = tmp_path / f"{language}-{name}.html"
             file.write_bytes(response.content)
             files.append(file)
-    article, search = files[1].read_text(), files[5].read_text()
+    article, live, search = files[1].read_text(), files[2].read_text(), files[6].read_text()
     assert 'class="gallery"' in article and "embed-video" in article  # its media were shown
+    assert live.count('id="entry-') == 3
     assert illustrated.headline in search  # a page of results, not an empty search
     messages = vnu(java, files)
     errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
