@@ -28,6 +28,7 @@ from newsroom.absolute import absolute
 from newsroom.dates import machine_time
 
 TIMEOUT = 24 * 3600  # seconds; a change is found under a new version at once
+POLL_SECONDS = 20  # how often a reader's page asks for new entries
 KEY_EVENT_LENGTH = 110  # a key event's line in the summary, and its JSON-LD headline
 JSON_LD_UPDATES = 50  # the newest entries search engines are given
 
@@ -59,6 +60,7 @@ class Live:
     shown: Shown
     version: int
     poll_url: str
+    poll_seconds: int
 
 
 def poll_url(article_id: int) -> str:
@@ -76,7 +78,7 @@ def for_page(article) -> Live | None:
     shown = shown_at(article, version)
     if shown is None:
         return None
-    return Live(shown, version, poll_url(article.pk))
+    return Live(shown, version, poll_url(article.pk), POLL_SECONDS)
 
 
 def shown_at(article, version: int) -> Shown | None:

@@ -1,11 +1,11 @@
-// A live story's new entries (live/poll.py): asked for every 20 seconds while the page is
-// in view, offered behind a button that inserts them, no longer once the coverage ends.
-// Without this file, the "Refresh" link reloads the page.
+// A live story's new entries (live/poll.py): asked for every 20 seconds (live/page.py says)
+// while the page is in view, offered behind a button that inserts them, no longer once the
+// coverage ends. Without this file, the "Refresh" link reloads the page.
 (function () {
   "use strict";
-  var EVERY = 20000; // milliseconds between two polls
   var section = document.querySelector("[data-live-poll]");
   if (!section || section.hasAttribute("data-live-ended") || !window.fetch) return;
+  var EVERY = 1000 * Number(section.getAttribute("data-live-every") || 20); // milliseconds
   var address = section.getAttribute("data-live-poll");
   var version = section.getAttribute("data-live-version");
   var after = section.getAttribute("data-live-after");
