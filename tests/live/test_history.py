@@ -3,6 +3,7 @@ made it and, for an entry, its text before and after: what the audit log records
 
 import pytest
 
+from audit.models import AuditEvent
 from live import signals
 from live.models import LiveCoverage, LiveEntry
 
@@ -45,3 +46,22 @@ def test_a_refusal_tells_nothing(published, journalist, told):
     with pytest.raises(Exception, match="éditeur"):
         LiveCoverage.start_by(journalist, published)
     assert told == []
+
+
+def test_the_audit_log_keeps_each_step(published, editor, live_journalist):
+    coverage = LiveCoverage.start_by(editor, published)
+    entry = LiveEntry.post_by(live_journalist, coverage, body="<p>12 blessés.</p>")
+    entry.correct_by(editor, body="<p>11 blessés.</p>")
+    entry_id = str(entry.pk)
+    entry.delete_by(editor)
+    steps = list(AuditEvent.objects.order_by("pk").values_list("action", "username", "object_id"))
+    assert steps[-4:] == [
+        ("live_started", "mariam", str(coverage.pk)),
+        ("live_entry_posted", "awa", entry_id),
+        ("live_entry_corrected", "mariam", entry_id),
+        ("live_entry_deleted", "mariam", entry_id),
+    ]
+    corrected = AuditEvent.objects.get(action="live_entry_corrected")
+    assert corrected.detail["before"]["body"] == "<p>12 blessés.</p>"
+    assert corrected.detail["after"]["body"] == "<p>11 blessés.</p>"
+    assert corrected.get_action_display() == "Entrée du direct corrigée"
