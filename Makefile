@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import messages lighthouse
+.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import bench-live messages lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ bench-traffic: $(STAMP)
 
 bench-import: $(STAMP)
 	$(BIN)/python -m importer.bench
+
+# A live story's readers polling beside the traffic mix, an entry every 10 s (1,000 articles).
+bench-live: $(STAMP)
+	$(BIN)/python bench/live_polls.py $(LIVE_ARGS)
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py
