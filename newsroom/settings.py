@@ -132,6 +132,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A database that does not answer is reported (503) in about two seconds, not hung on.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A transaction takes the write lock as it begins, waiting for another writer's: one
+    # that read first, then wrote, would fail without waiting ("database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
