@@ -28,7 +28,6 @@ from newsroom.absolute import absolute
 from newsroom.dates import machine_time
 
 TIMEOUT = 24 * 3600  # seconds; a change is found under a new version at once
-POLL_SECONDS = 20  # how often a reader's page asks for new entries
 KEY_EVENT_LENGTH = 110  # a key event's line in the summary, and its JSON-LD headline
 JSON_LD_UPDATES = 50  # the newest entries search engines are given
 
@@ -78,7 +77,7 @@ def for_page(article) -> Live | None:
     shown = shown_at(article, version)
     if shown is None:
         return None
-    return Live(shown, version, poll_url(article.pk), POLL_SECONDS)
+    return Live(shown, version, poll_url(article.pk), settings.LIVE_POLL_SECONDS)
 
 
 def shown_at(article, version: int) -> Shown | None:

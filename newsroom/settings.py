@@ -11,7 +11,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import html_tags
 
-from newsroom.env import env_bool, env_list, env_required, env_str
+from newsroom.env import env_bool, env_int, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -336,6 +336,8 @@ RELEASE = env_str("RELEASE") or secrets.token_hex(8)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 # How often each server looks in the database for page-version bumps the cache missed.
 UNSENT_BUMP_CHECK_SECONDS = 1.0
+# How often a live story's open pages ask for new entries (live/page.py), in seconds.
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 20)
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)
 
 # Uploaded images (see newsroom/images): refused above these, before any decoding.

@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from articles import workflow
-from live import page as live_page
 from live.models import LiveCoverage, LiveEntry
 from tests.browser.axe import EVERY_IMPACT, blocking_violations
 from tests.browser.pages import DESKTOP, PHONE
@@ -18,8 +17,8 @@ POLL_SECONDS = 1  # the page's poll, shortened for the test
 
 
 @pytest.fixture
-def coverage(journalist, editor, monkeypatch):
-    monkeypatch.setattr(live_page, "POLL_SECONDS", POLL_SECONDS)
+def coverage(journalist, editor, settings):
+    settings.LIVE_POLL_SECONDS = POLL_SECONDS
     article = ArticleFactory(
         headline="Élections : la soirée en direct", authors=[journalist.author_profile]
     )
