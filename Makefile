@@ -44,9 +44,11 @@ messages: $(STAMP)
 	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
 	msgfmt --check -o locale/fr/LC_MESSAGES/djangojs.mo locale/fr/LC_MESSAGES/djangojs.po
 
-# Load test on this machine's PostgreSQL and Redis: ARTICLES=100000 make bench
+# Load test on this machine's PostgreSQL and Redis, then a live story's readers polling
+# beside the traffic mix: ARTICLES=100000 make bench
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --articles $(or $(ARTICLES),1000)
+	$(BIN)/python bench/live_polls.py --articles $(or $(ARTICLES),1000) $(LIVE_ARGS)
 
 # Newsroom traffic, another checkout (OLD: today's main) against this one (or NEW), side by
 # side: OLD=/tmp/bench-old make bench-traffic [ARTICLES=1000] [TRAFFIC_ARGS="--reuse"]
@@ -57,9 +59,9 @@ bench-traffic: $(STAMP)
 bench-import: $(STAMP)
 	$(BIN)/python -m importer.bench
 
-# A live story's readers polling beside the traffic mix, an entry every 10 s (1,000 articles).
+# A live story's readers polling beside the traffic mix, an entry every 10 s, on its own.
 bench-live: $(STAMP)
-	$(BIN)/python bench/live_polls.py $(LIVE_ARGS)
+	$(BIN)/python bench/live_polls.py --articles $(or $(ARTICLES),1000) $(LIVE_ARGS)
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py

@@ -77,6 +77,11 @@ def pages_of(article_id, section_ids=(), tag_ids=(), authors=()) -> list[str]:
         "articles:tag": list(tags.values_list("slug", flat=True).distinct()),
         "authors:detail": list(signers.values_list("slug", flat=True).distinct()),
     }
+    return in_every_language(slugs)
+
+
+def in_every_language(slugs: dict[str, list[str]]) -> list[str]:
+    """The addresses of these pages (by URL name, their slugs) in every language."""
     paths = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):

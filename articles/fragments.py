@@ -53,6 +53,15 @@ def render_parts(article) -> tuple[str, str]:
     )
 
 
+LIVE_PLACE = "<!--live-->"  # in article_main.html, right after the body
+
+
+def around_live(main: str) -> tuple[str, str]:
+    """The article's markup before and after where a live story's entries go."""
+    before, _place, after = main.partition(LIVE_PLACE)
+    return mark_safe(before), mark_safe(after)
+
+
 def is_complete(article) -> bool:
     """False while a picture shows its placeholder: its renditions are still being made."""
     if article.picture_id and not article.images:

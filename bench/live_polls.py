@@ -1,9 +1,9 @@
-"""`make bench-live`: readers of a live story polling for new entries, beside the newsroom
-traffic mix, while an entry is posted every 10 s.
+"""`make bench-live` (and the end of `make bench`): readers of a live story polling for new
+entries, beside the newsroom traffic mix, while an entry is posted every 10 s.
 
-    .venv/bin/python bench/live_polls.py [--seconds 60] [--polls-per-second 50]
+    .venv/bin/python bench/live_polls.py [--articles 1000] [--seconds 60] [--polls-per-second 50]
 
-On the 1,000-article corpus `make bench` seeds (seeded here if missing), served by gunicorn
+On the corpus `make bench` seeds (seeded here if missing), served by gunicorn
 as in production with the page cache on, PostgreSQL and Redis on loopback, every load
 bounded in time. The readers' polls (bench/live_polls.lua: 1,000 readers polling every 20 s
 make 50 polls a second) and the mix (bench/traffic.lua) run together; an editor posts an
@@ -29,7 +29,6 @@ import serve
 import traffic
 
 HERE = Path(__file__).resolve().parent
-DATABASE = "newsroom_bench_1000"
 ENTRY_EVERY = 10.0  # seconds between two entries
 WATCH_EVERY = 0.02  # seconds between two of the watcher's polls
 FLAT_OUT_SECONDS = 5
@@ -131,12 +130,14 @@ def polls(port, path, version, seconds, pause_ms, connections=CONNECTIONS):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="the corpus make bench seeds")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--polls-per-second", type=int, default=50)
     args = parser.parse_args()
     serve.ensure_services()
-    env = run.prepare(DATABASE, 1000, reuse=True)
-    env = serve.environment(DATABASE, page_cache=True)
+    database = f"newsroom_bench_{args.articles}"
+    run.prepare(database, args.articles, reuse=True)
+    env = serve.environment(database, page_cache=True)
     serve.sh("redis-cli", "-n", serve.REDIS.rsplit("/", 1)[1], "flushdb", capture=True)
     django_here(env)
     article, coverage, editor = live_story()
@@ -179,6 +180,7 @@ def main():
         flat_page = serve.wrk(article.get_absolute_url(), FLAT_OUT_SECONDS, CONNECTIONS, port=port)
     delays = sorted(watcher.seen[v] - at for at, v in posted if v in watcher.seen)
     print(f"# Live story polls beside the traffic mix, {time.strftime('%Y-%m-%d %H:%M')}\n")
+    print(f"{args.articles} articles.", end=" ")
     print(f"{args.seconds} s; readers' polls asked for {args.polls_per_second} a second")
     print(
         f"({readers_connections} connections, each a poll a second); the mix on {CONNECTIONS}; "

@@ -7,10 +7,8 @@ coverage also changes the article's card (a later slice shows "En direct" there)
 cached parts are made stale (articles.changes.touch) and the pages listing it too.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
-from django.utils import translation
 
 from articles import changes, freshness
 from articles.models import Article, Status
@@ -19,15 +17,6 @@ from live import versions
 from live.models import LiveCoverage
 
 COVERAGE_ACTIONS = (said.STARTED, said.ENDED)
-
-
-def article_pages(article: Article) -> list[str]:
-    """The article page's address in every language."""
-    paths = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            paths.append(article.get_absolute_url())
-    return paths
 
 
 @receiver(said.live_changed, dispatch_uid="live_freshness")
@@ -43,5 +32,5 @@ def live_changed(sender, action, obj, **kwargs):
         if public:  # its page, its card's lists, in every language
             freshness.bump_after_commit(changes.pages_of(article.pk))
     elif public:
-        paths = article_pages(article)
+        paths = changes.in_every_language({"articles:detail": [article.slug]})
         transaction.on_commit(lambda: freshness.bump_pages_only(paths))

@@ -53,6 +53,8 @@ class LiveCoverage(models.Model):
         blank=True,
         help_text=_("What readers see above the entries once the coverage has ended."),
     )
+    # One more at each change to its entries: an open page asks for what changed since its own.
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -79,6 +81,15 @@ class LiveCoverage(models.Model):
             coverage.started_at, coverage.started_by = timezone.now(), user
             coverage.save()
             said.live_changed.send(sender=cls, action=said.STARTED, obj=coverage, user=user)
+        return coverage
+
+    @classmethod
+    def next_revision(cls, pk: int) -> "LiveCoverage":
+        """The coverage, locked until the transaction ends, at its next revision: posts,
+        changes and the end wait for one another."""
+        coverage = cls.objects.select_for_update().get(pk=pk)
+        coverage.revision += 1
+        cls.objects.filter(pk=pk).update(revision=coverage.revision)
         return coverage
 
     def end_by(self, user, closing_summary: str = "") -> None:
@@ -130,6 +141,7 @@ class LiveEntry(models.Model):
     # Sent with the entry form: the same form posted twice (a double click) makes one entry.
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    revision = models.PositiveBigIntegerField(default=0, editable=False)  # its coverage's, then
 
     class Meta:
         ordering = ["-posted_at", "-pk"]
@@ -143,8 +155,9 @@ class LiveEntry(models.Model):
         return self.title or self.text[:80]
 
     def save(self, *args, **kwargs):
-        self.prepare()
+        shown = self.prepare()
         super().save(*args, **kwargs)
+        self._keep_pictures(shown)
 
     @property
     def text(self) -> str:
@@ -158,9 +171,9 @@ class LiveEntry(models.Model):
             return text
         return text[: SHARED_TEXT_LENGTH - 1].rstrip() + "…"
 
-    def prepare(self) -> None:
+    def prepare(self) -> dict:
         """The title cleaned; the text sanitised as an article's body is, its library
-        pictures completed with their alternative text."""
+        pictures completed with their alternative text. Returns those pictures, by id."""
         self.title = clean_line(self.title)
         self.body = sanitize_html(self.body)
         if body_pictures.largest_gallery(self.body) > body_pictures.GALLERY_MOST:
@@ -173,6 +186,15 @@ class LiveEntry(models.Model):
         named = body_pictures.picture_ids(self.body)
         shown = Picture.objects.in_bulk(named) if named else {}
         self.body = body_pictures.complete(self.body, shown)
+        return shown
+
+    def _keep_pictures(self, shown: dict) -> None:
+        """The library knows which pictures the entry shows, and keeps them meanwhile."""
+        kept = set(self.pictures.values_list("picture_id", flat=True))
+        self.pictures.filter(picture_id__in=kept - shown.keys()).delete()
+        EntryPicture.objects.bulk_create(
+            [EntryPicture(entry=self, picture_id=pk) for pk in shown.keys() - kept]
+        )
 
     def _checked(self) -> None:
         self.prepare()
@@ -194,7 +216,7 @@ class LiveEntry(models.Model):
         entry it made rather than a second one."""
         with transaction.atomic():
             # Ending the coverage waits for a post under way, and the other way round.
-            locked = LiveCoverage.objects.select_for_update().get(pk=coverage.pk)
+            locked = LiveCoverage.next_revision(coverage.pk)
             rules.check_post(user, locked)
             if token is not None:
                 earlier = cls.objects.filter(token=token, coverage=locked).first()
@@ -208,6 +230,7 @@ class LiveEntry(models.Model):
                 is_key_event=is_key_event,
                 is_pinned=is_pinned,
                 token=token or uuid.uuid4(),
+                revision=locked.revision,
             )
             entry._checked()
             try:
@@ -254,6 +277,7 @@ class LiveEntry(models.Model):
             setattr(self, field, value)
         with transaction.atomic():
             self._checked()
+            self.revision = LiveCoverage.next_revision(self.coverage_id).revision
             self.save()
             said.live_changed.send(
                 sender=type(self),
@@ -267,7 +291,28 @@ class LiveEntry(models.Model):
     def delete_by(self, user) -> None:
         rules.check_change_entries(user)
         with transaction.atomic():
+            LiveCoverage.next_revision(self.coverage_id)  # open pages drop it
             said.live_changed.send(
                 sender=type(self), action=said.DELETED, obj=self, user=user, before=self._snapshot()
             )
             self.delete()
+
+
+class EntryPicture(models.Model):
+    """A library picture shown in a live entry: the library lists where it is used, and
+    refuses to delete it meanwhile."""
+
+    entry = models.ForeignKey(LiveEntry, on_delete=models.CASCADE, related_name="pictures")
+    picture = models.ForeignKey(
+        "articles.Picture", on_delete=models.PROTECT, related_name="in_live_entries"
+    )
+
+    class Meta:
+        verbose_name = _("picture in a live entry")
+        verbose_name_plural = _("pictures in live entries")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "picture"], name="entry_picture_once")
+        ]
+
+    def __str__(self):
+        return f"{self.picture_id} in {self.entry_id}"

@@ -8,6 +8,7 @@ templates for the page and for the poll. The result is kept under the story's li
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,6 +33,12 @@ KEY_EVENT_LENGTH = 110  # a key event's line in the summary, and its JSON-LD hea
 JSON_LD_UPDATES = 50  # the newest entries search engines are given
 
 
+class ShownEntry(NamedTuple):
+    id: int
+    html: str
+    revision: int  # its coverage's revision when it last changed
+
+
 @dataclass(frozen=True)
 class Shown:
     """A live story as readers see it at one version."""
@@ -40,9 +47,10 @@ class Shown:
     ended_at: datetime | None
     closing_summary: str
     updated_at: datetime
-    key_events: list  # (entry id, its line, posted at), newest first
-    pinned: list  # (entry id, rendered entry), newest first
-    entries: list  # the same, of the others
+    revision: int  # the coverage's
+    key_events: str  # the summary's list of key events, rendered
+    pinned: list[ShownEntry]  # newest first
+    entries: list[ShownEntry]  # the others, newest first
     latest_id: int
     json_ld: str
     embed_hosts: list  # the sites whose players the entries' embed cards may frame
@@ -122,7 +130,12 @@ def render(article) -> tuple[Shown | None, bool]:
     pictures = Picture.objects.in_bulk(named) if named else {}
     url = absolute(article.get_absolute_url())
     started_on = timezone.localdate(coverage.started_at)
-    rendered = {entry.pk: render_entry(entry, pictures, url, started_on) for entry in entries}
+    rendered = {
+        entry.pk: ShownEntry(
+            entry.pk, render_entry(entry, pictures, url, started_on), entry.revision
+        )
+        for entry in entries
+    }
     shown = Shown(
         started_at=coverage.started_at,
         ended_at=coverage.ended_at,
@@ -130,12 +143,13 @@ def render(article) -> tuple[Shown | None, bool]:
         updated_at=max(
             [coverage.ended_at or coverage.started_at, *(e.updated_at for e in entries)]
         ),
-        key_events=[(e.pk, line_of(e), e.posted_at) for e in entries if e.is_key_event],
-        pinned=[(e.pk, rendered[e.pk]) for e in entries if e.is_pinned],
-        entries=[(e.pk, rendered[e.pk]) for e in entries if not e.is_pinned],
+        revision=coverage.revision,
+        key_events=render_key_events(entries),
+        pinned=[rendered[e.pk] for e in entries if e.is_pinned],
+        entries=[rendered[e.pk] for e in entries if not e.is_pinned],
         latest_id=max((e.pk for e in entries), default=0),
         json_ld=jsonld(live_blog(article, coverage, entries, url)),
-        embed_hosts=embed_hosts("".join(rendered.values())),
+        embed_hosts=embed_hosts("".join(shown.html for shown in rendered.values())),
     )
     return shown, all(picture.images for picture in pictures.values())
 
@@ -145,6 +159,13 @@ def line_of(entry) -> str:
     if len(text) <= KEY_EVENT_LENGTH:
         return text
     return text[: KEY_EVENT_LENGTH - 1].rstrip() + "…"
+
+
+def render_key_events(entries) -> str:
+    """The summary's list: each key event's time and line, a link to it, newest first."""
+    events = [(e.pk, line_of(e), e.posted_at) for e in entries if e.is_key_event]
+    html = render_to_string("live/key_events.html", {"events": events}, using="jinja2")
+    return mark_safe(html)
 
 
 def render_entry(entry, pictures: dict, article_url: str, started_on) -> str:

@@ -1,10 +1,12 @@
 """A live story's new entries, for the page's script (static/live/live.js).
 
-GET /direct/<article id>/nouvelles/?apres=<the newest entry shown>&langue=<fr|en>, with
-If-None-Match: the version the reader has. Unchanged: 304, from the cache alone. Changed:
-the entries newer than `apres` as the page shows them, how many, the button's words and
-whether the coverage has ended, as JSON, from the story kept for that version (live/page.py).
-The database says whether the article is public, at every change.
+GET /direct/<article id>/nouvelles/?apres=<the newest entry shown>&depuis=<the revision
+shown>&langue=<fr|en>, with If-None-Match: the version the reader has. Unchanged: 304, from
+the cache alone. Changed, as JSON, from the story kept for that version (live/page.py):
+the entries newer than `apres` as the page shows them, how many and the button's words;
+the entries it shows that were edited since `depuis`; which entries remain and which are
+pinned (the page drops the deleted and moves the others); the key events; whether the
+coverage has ended. The database says whether the article is public, at every change.
 """
 
 from django.conf import settings
@@ -32,8 +34,8 @@ def _refused(status: int, why: str) -> HttpResponse:
     return HttpResponse(why, status=status, content_type="text/plain; charset=utf-8")
 
 
-def _after(request) -> int | None:
-    value = request.GET.get("apres", "0")
+def _number(request, name: str) -> int | None:
+    value = request.GET.get(name, "0")
     if not (value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS):
         return None
     return int(value)
@@ -48,9 +50,11 @@ def new_entries(request, article_id: int):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     language = request.GET.get("langue", settings.LANGUAGE_CODE)
-    after = _after(request)
-    if language not in dict(settings.LANGUAGES) or after is None:
-        return _refused(400, "Bad request: langue is a site language, apres an entry id.")
+    after, since = _number(request, "apres"), _number(request, "depuis")
+    if language not in dict(settings.LANGUAGES) or after is None or since is None:
+        return _refused(
+            400, "Bad request: langue is a site language, apres an entry id, depuis a revision."
+        )
     version = versions.current(article_id)
     if version is None:
         return _refused(404, "Not found.")
@@ -64,18 +68,29 @@ def new_entries(request, article_id: int):
         shown = page.shown_at(article, version)
         if shown is None:
             return _refused(404, "Not found.")
-        new = sorted(
-            [(pk, html) for pk, html in [*shown.pinned, *shown.entries] if pk > after],
-            reverse=True,
-            key=lambda item: item[0],
-        )
-        answer = {
-            "version": version,
-            "count": len(new),
-            "label": ngettext("%(count)s new entry", "%(count)s new entries", len(new))
-            % {"count": len(new)},
-            "entries": [{"id": pk, "html": html} for pk, html in new],
-            "latest": max((pk for pk, _html in new), default=after),
-            "ended": shown.ended,
-        }
+        answer = changes(shown, after, since)
+    answer["version"] = version
     return _headers(JsonResponse(answer), etag)
+
+
+def changes(shown: page.Shown, after: int, since: int) -> dict:
+    """What a page showing entries up to `after`, at revision `since`, is missing."""
+    every = sorted([*shown.pinned, *shown.entries], key=lambda entry: entry.id, reverse=True)
+    new = [entry for entry in every if entry.id > after]
+    return {
+        "count": len(new),
+        "label": ngettext("%(count)s new entry", "%(count)s new entries", len(new))
+        % {"count": len(new)},
+        "entries": [{"id": entry.id, "html": entry.html} for entry in new],
+        "latest": max((entry.id for entry in new), default=after),
+        "revision": shown.revision,
+        "changed": [
+            {"id": entry.id, "html": entry.html}
+            for entry in every
+            if entry.id <= after and entry.revision > since
+        ],
+        "present": [entry.id for entry in every if entry.id <= after],
+        "pinned": [entry.id for entry in shown.pinned],
+        "key_events": shown.key_events,
+        "ended": shown.ended,
+    }

@@ -153,6 +153,16 @@ class PictureAdmin(ModelTitlesMixin, PicturePickerMixin, admin.ModelAdmin):
                 )
             ]
             + [
+                (
+                    reverse("admin:live_liveentry_change", args=[use.entry_id]),
+                    _("%(headline)s (in a live entry)")
+                    % {"headline": use.entry.coverage.article.headline},
+                )
+                for use in picture.in_live_entries.select_related(
+                    "entry__coverage__article"
+                ).order_by("-entry__posted_at")
+            ]
+            + [
                 (reverse("admin:authors_author_change", args=[a.pk]), a.display_name)
                 for a in picture.portrait_of.order_by("display_name")
             ]

@@ -16,7 +16,12 @@ PORTRAIT_FOCAL_Y = 35
 
 class PictureQuerySet(models.QuerySet):
     def unused(self):
-        return self.filter(articles__isnull=True, portrait_of__isnull=True, in_bodies__isnull=True)
+        return self.filter(
+            articles__isnull=True,
+            portrait_of__isnull=True,
+            in_bodies__isnull=True,
+            in_live_entries__isnull=True,  # live/models.py
+        )
 
 
 class Picture(models.Model):
@@ -154,4 +159,9 @@ class Picture(models.Model):
         )
 
     def in_use(self) -> bool:
-        return self.articles.exists() or self.in_bodies.exists() or self.portrait_of.exists()
+        return (
+            self.articles.exists()
+            or self.in_bodies.exists()
+            or self.in_live_entries.exists()  # live/models.py
+            or self.portrait_of.exists()
+        )

@@ -68,7 +68,12 @@ class ArticleDetailView(KeptByAddress, TemplateView):
     def get_context_data(self, parts, **kwargs):
         head, main, related = parts
         return super().get_context_data(
-            article=self.article, head=head, main=main, related=related, live=self.live, **kwargs
+            article=self.article,
+            head=head,
+            main=fragments.around_live(main),
+            related=related,
+            live=self.live,
+            **kwargs,
         )
 
 

@@ -12,7 +12,8 @@ from articles.queries import BYLINES, TAGS
 def render_preview(request, article):
     """The article's page as readers would see it, never cached: it is not public."""
     head, main = fragments.render_parts(article)
-    context = {"article": article, "head": head, "main": main, "is_preview": True}
+    parts = {"head": head, "main": fragments.around_live(main)}
+    context = {"article": article, **parts, "is_preview": True}
     response = render(request, "articles/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

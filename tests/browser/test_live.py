@@ -64,3 +64,32 @@ def test_a_new_entry_reaches_an_open_page_until_the_coverage_ends(
     asked = len(polls)
     time.sleep(3 * POLL_SECONDS)
     assert len(polls) == asked  # ended: the page asks no more
+
+
+def test_a_correction_a_deletion_and_a_pin_reach_an_open_page(new_context, watch, coverage, editor):
+    opening, pinned = LiveEntry.objects.filter(coverage=coverage).order_by("pk")
+    wrong = LiveEntry.post_by(editor, coverage, body="<p>Rumeur non vérifiée.</p>")
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(coverage.article.get_absolute_url())
+    expect(page.locator("[data-live-reload]")).to_be_hidden()  # the script runs
+    wait = 10 * POLL_SECONDS * 1000
+
+    opening.correct_by(editor, body="<p>À 7 h 30, une demi-heure plus tôt.</p>")
+    wrong.delete_by(editor)
+    pinned.edit_by(editor, title="", body=pinned.body, is_key_event=False, is_pinned=False)
+
+    expect(page.locator(f"#entry-{opening.pk}")).to_contain_text("À 7 h 30", timeout=wait)
+    expect(page.locator(f"#entry-{opening.pk}")).to_contain_text("Corrigée à")
+    expect(page.locator(f"#entry-{wrong.pk}")).to_have_count(0)
+    expect(page.locator(f"[data-live-entries] #entry-{pinned.pk}")).to_have_count(1)
+    expect(page.locator("[data-live-pinned]")).to_be_hidden()  # nothing pinned any more
+    order = page.locator("[data-live-entry]").evaluate_all(
+        "entries => entries.map(entry => Number(entry.dataset.liveEntry))"
+    )
+    assert order == [pinned.pk, opening.pk]  # newest first once unpinned
+    expect(page.locator("[data-live-new]")).to_be_hidden()  # nothing new to insert
+
+    newest = LiveEntry.post_by(editor, coverage, body="<p>À épingler.</p>", is_pinned=True)
+    page.locator("[data-live-new]").click(timeout=wait)
+    expect(page.locator(f"[data-live-pinned] #entry-{newest.pk}")).to_be_focused()
+    expect(page.locator("[data-live-pinned]")).to_be_visible()

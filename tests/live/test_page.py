@@ -119,6 +119,16 @@ def test_the_english_page_speaks_english(client, coverage, post):
 def test_a_normal_article_shows_no_live_part(client, published):
     html = html_of(client, published)
     assert "live-badge" not in html and "live.js" not in html and "LiveBlogPosting" not in html
+    assert "<!--live-->" not in html  # where the entries would go leaves no trace
+
+
+def test_the_entries_follow_the_body_within_the_article(client, coverage, post):
+    post(coverage, body="<p>Les bureaux ferment.</p>")
+    html = html_of(client, coverage.article)
+    body, entries = html.index('class="article-body"'), html.index('id="direct"')
+    after = [html.index('class="author-box"'), html.index('class="share share-bottom"')]
+    assert body < entries < min(after)  # before the closing share bar and the author's box
+    assert "<!--live-->" not in html
 
 
 def queries(client, article) -> int:
