@@ -49,6 +49,12 @@ def test_a_new_entry_reaches_an_open_page_until_the_coverage_ends(
     page.on("request", lambda request: "/direct/" in request.url and polls.append(request.url))
     page.goto(coverage.article.get_absolute_url())
     expect(page.locator("[data-live-reload]")).to_be_hidden()  # the script runs
+    with page.expect_response(
+        lambda response: "/direct/" in response.url and response.status == 304,
+        timeout=10 * POLL_SECONDS * 1000,
+    ):
+        pass  # nothing new yet: the poll is answered 304, and the page stays as it is
+    expect(page.locator("[data-live-new]")).to_be_hidden()
     entry = LiveEntry.post_by(editor, coverage, body="<p>Premiers résultats à Korhogo.</p>")
 
     button = page.locator("[data-live-new]")

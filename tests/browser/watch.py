@@ -16,6 +16,7 @@ class Watch:
         self.problems: list[str] = []
         self._expected: dict[str, int] = {}
         self._stood_in: set[str] = set()
+        self._not_modified: set = set()
 
     def attach(self, context) -> None:
         context.on("request", self._on_request)
@@ -61,9 +62,15 @@ class Watch:
             # The browser drops its own icon request when the test moves on to the next
             # page before the icon arrived: a cancellation, not something the site failed.
             return
+        if request.failure == "net::ERR_ABORTED" and request in self._not_modified:
+            # Chromium hands a 304 (a live story's poll: nothing new) to the page's script,
+            # then reports the request aborted all the same.
+            return
         self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def _on_response(self, response) -> None:
+        if response.status == 304:
+            self._not_modified.add(response.request)
         path = urlsplit(response.url).path
         if response.status >= 400 and self._expected.get(path) != response.status:
             self.problems.append(f"error answer {response.status}: {response.url}")

@@ -103,26 +103,6 @@ class ChromiumThread:
                 job = self._take()
 
 
-class PollWatch(Watch):
-    """tests/browser/watch.py's Watch, to which a poll answered 304 (nothing new) is no
-    failure: Chromium hands the 304 to the page's script, then reports the request as aborted
-    (net::ERR_ABORTED) all the same."""
-
-    def __init__(self, server_url: str):
-        super().__init__(server_url)
-        self._not_modified = set()
-
-    def _on_response(self, response) -> None:
-        if response.status == 304:
-            self._not_modified.add(response.request)
-        super()._on_response(response)
-
-    def _on_request_failed(self, request) -> None:
-        if request in self._not_modified and request.failure == "net::ERR_ABORTED":
-            return
-        super()._on_request_failed(request)
-
-
 @pytest.fixture(autouse=True)
 def servers_gone_from_the_database():
     """Wait until the stopped servers' connections have closed, so the test database can go."""
@@ -203,7 +183,7 @@ class Reader:
             service_workers="block",
         )
         self.context.set_default_timeout(10_000)
-        self.watch = PollWatch(server.base)
+        self.watch = Watch(server.base)
         self.watch.attach(self.context)
         self.page = self.context.new_page()
         # Loaded once: a second load would be revalidated against the context's own HTTP
