@@ -65,6 +65,7 @@ bench-live: $(STAMP)
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py
+	$(BIN)/python bench/picture_upload.py
 
 # Lighthouse (npm, package.json) with Debian's Chromium on the demo served as in production,
 # loopback only: LIGHTHOUSE_ARGS="--pages home article" narrows it.

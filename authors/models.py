@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline
 from authors import rules
+from newsroom.images import renditions
 from newsroom.links import slug_url
 from newsroom.slugs import unique_slug
 
@@ -82,10 +83,15 @@ class Author(models.Model):
             self.slug = unique_slug(self.display_name, Author, max_length=80, exclude_pk=self.pk)
         super().save(*args, **kwargs)
         if self.photo_id:
-            transaction.on_commit(self.refresh_renditions)
+            transaction.on_commit(self.ask_for_portraits)
 
     def get_absolute_url(self):
         return slug_url("authors:detail", self.slug)
+
+    def ask_for_portraits(self) -> None:
+        """The photo's square crops, made by the task worker (at once in development)."""
+        if self.photo_id:
+            self.photo.ask_for_renditions(renditions.PORTRAIT_PLAN)
 
     def refresh_renditions(self):
         return self.photo.refresh_portraits() if self.photo_id else None

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_fsm",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",  # authenticator apps
@@ -336,6 +338,16 @@ RELEASE = env_str("RELEASE") or secrets.token_hex(8)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 # How often each server looks in the database for page-version bumps the cache missed.
 UNSENT_BUMP_CHECK_SECONDS = 1.0
+# Slow work (pictures' renditions) goes to `manage.py db_worker` when TASK_WORKER is on, as
+# it is by default in production; in development it runs at once, with nothing to start.
+TASK_WORKER = env_bool("TASK_WORKER", default=not DEBUG)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 # How often a live story's open pages ask for new entries (live/page.py), in seconds.
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 20)
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("SITE_URL", "https://news.example.test")
+# Slow work runs at once, as in development; tests of the worker turn it on.
+os.environ.setdefault("TASK_WORKER", "0")
 
 from newsroom.settings import *  # noqa: E402,F403
 

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from articles import rules
 from newsroom.images import renditions
@@ -94,8 +96,8 @@ class Picture(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        if not self.renditions_current():
-            transaction.on_commit(self.refresh_renditions)  # a new file or focal point
+        if not self.renditions_current():  # a new file or focal point
+            transaction.on_commit(self.ask_for_renditions)
 
     @classmethod
     def upload_by(cls, user, file, **details) -> "Picture":
@@ -131,21 +133,38 @@ class Picture(models.Model):
 
     @cached_property
     def images(self) -> dict | None:
-        """The renditions, made now if they are missing; None means: show a placeholder."""
-        return renditions.ensure(self, "file", "renditions", self.focal, renditions.ARTICLE_PLAN)
+        """The renditions; None means: show a placeholder. Missing, they are asked of the
+        task worker, or made now where there is none (development)."""
+        return self._renditions(make_here=not settings.TASK_WORKER)
+
+    def _renditions(self, make_here: bool) -> dict | None:
+        ask = None if make_here else self.ask_for_renditions
+        plan = renditions.ARTICLE_PLAN
+        return renditions.ensure(self, "file", "renditions", self.focal, plan, ask=ask)
+
+    def ask_for_renditions(self, plan=None) -> None:
+        """Once a while per file, focal point and plan, however many readers meanwhile."""
+        key = renditions.plan_key(self.file.name, self.focal, plan or renditions.ARTICLE_PLAN)
+        if cache.add(f"renditions-asked:{key}", True, renditions.LOCK_SECONDS) is False:
+            return
+        make_renditions.enqueue(self.pk)
+        if not settings.TASK_WORKER:  # made already, on another copy: this one shows them too
+            self.refresh_from_db(fields=["renditions", "portrait_renditions"])
+            self.__dict__.pop("images", None)
+            self.__dict__.pop("portraits", None)
 
     def renditions_current(self) -> bool:
         return bool(self.file) and renditions.is_current(self.renditions, self._key())
 
     def refresh_renditions(self):
         """Make what is missing now: the article sizes, and an author's square crops."""
-        self.__dict__.pop("images", None)  # forget an answer cached before the change
+        self.__dict__["images"] = self._renditions(make_here=True)
         if self.is_portrait():
             self.refresh_portraits()
         return self.images
 
     def refresh_portraits(self):
-        self.__dict__.pop("portraits", None)
+        self.__dict__["portraits"] = self._portraits(make_here=True)
         return self.portraits
 
     def is_portrait(self) -> bool:
@@ -153,10 +172,13 @@ class Picture(models.Model):
 
     @cached_property
     def portraits(self) -> dict | None:
-        """Square crops around the focal point, for an author's photo."""
-        return renditions.ensure(
-            self, "file", "portrait_renditions", self.focal, renditions.PORTRAIT_PLAN
-        )
+        """Square crops around the focal point, for an author's photo: as `images`."""
+        return self._portraits(make_here=not settings.TASK_WORKER)
+
+    def _portraits(self, make_here: bool) -> dict | None:
+        plan = renditions.PORTRAIT_PLAN
+        ask = None if make_here else lambda: self.ask_for_renditions(plan)
+        return renditions.ensure(self, "file", "portrait_renditions", self.focal, plan, ask=ask)
 
     def in_use(self) -> bool:
         return (
@@ -165,3 +187,11 @@ class Picture(models.Model):
             or self.in_live_entries.exists()  # live/models.py
             or self.portrait_of.exists()
         )
+
+
+@task()
+def make_renditions(picture_id: int) -> None:
+    """A picture's renditions (and an author's crops of it), made by the task worker."""
+    picture = Picture.objects.filter(pk=picture_id).first()
+    if picture is not None:  # deleted since: nothing to make
+        picture.refresh_renditions()

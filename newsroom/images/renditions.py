@@ -1,7 +1,8 @@
 """Renditions: several widths in WebP with a JPEG/PNG fallback, and crops around a focal point.
 
-They are made once, from one decode of the original, when the image is saved (or, if that
-failed, when a page first needs them, by a single process holding a shared lock). What was
+They are made once, from one decode of the original, after the image is saved: by the task
+worker in production, at once in development (or, if that failed, when a page first needs
+them: asked of the worker, or made by a single process holding a shared lock). What was
 made is recorded on the model, so pages build their <picture> without touching storage.
 """
 
@@ -118,11 +119,12 @@ def make(field_file, focal, plan: Plan, key: str) -> dict:
     return record
 
 
-def ensure(instance, field_name, record_field, focal, plan) -> dict | None:
-    """The current renditions of an instance's image: made now if missing, by one process only.
+def ensure(instance, field_name, record_field, focal, plan, ask=None) -> dict | None:
+    """The current renditions of an instance's image: made now if missing, by one process
+    only; or, given `ask`, asked for (once, for the task worker) and not made here.
 
-    Returns None when there is no image, or when it cannot be made now (another process is
-    making it, or it failed and was logged): the page then shows a placeholder.
+    Returns None when there is no image, or when they are not made now (asked for, being
+    made by another process, or failed and logged): the page then shows a placeholder.
     """
     field_file = getattr(instance, field_name)
     if not field_file:
@@ -131,6 +133,9 @@ def ensure(instance, field_name, record_field, focal, plan) -> dict | None:
     record = getattr(instance, record_field) or {}
     if is_current(record, key):
         return record
+    if ask is not None:
+        ask()
+        return None
     lock = f"renditions:{key}"
     if cache.add(lock, True, LOCK_SECONDS) is False:
         return None  # someone else is making them right now (None: no cache, go ahead)

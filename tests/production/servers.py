@@ -35,7 +35,9 @@ def database_url(settings_dict) -> str:
 
 
 def production_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    # Production's own defaults, not the suite's (newsroom/test_settings.py sets TASK_WORKER).
+    kept_out = ("DEBUG", "DJANGO_SETTINGS_MODULE", "TASK_WORKER")
+    env = {k: v for k, v in os.environ.items() if k not in kept_out}
     env.update(
         DJANGO_SETTINGS_MODULE="newsroom.settings",
         DEBUG="0",
@@ -111,6 +113,34 @@ def app_server(**env):
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+
+
+@contextmanager
+def task_worker(**env):
+    """`manage.py db_worker` with production settings, as it runs beside the app servers;
+    stopped on exit. Yields the process."""
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        cwd=ROOT,
+        env=production_env(**env),
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.seek(0)
+        errors = log.read().decode()
+        log.close()
+        assert "Traceback" not in errors, errors
 
 
 class Browser:

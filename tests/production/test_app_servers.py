@@ -7,13 +7,21 @@ import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 from django.db import connection
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from articles import workflow
-from articles.models import Article
+from articles.models import Article, Picture
 from tests.admin_forms import article_post
 from tests.factories import ArticleFactory, UserFactory
 from tests.images import jpeg_upload
-from tests.production.servers import Browser, TcpSwitch, app_server, collect_static, database_url
+from tests.production.servers import (
+    Browser,
+    TcpSwitch,
+    app_server,
+    collect_static,
+    database_url,
+    task_worker,
+)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -136,11 +144,21 @@ def test_unpublishing_during_a_redis_pause_takes_the_story_down_everywhere(share
         assert [a.get(url)[0], b.get(url)[0]] == [404, 404]
 
 
+def renditions_made(picture_id, within=60.0) -> dict:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        made = Picture.objects.get(pk=picture_id).renditions
+        if made:
+            return made
+        time.sleep(0.2)
+    raise AssertionError(f"no renditions after {within} s")
+
+
 def test_an_image_uploaded_through_one_server_is_served_by_the_other(shared, newsroom):
     live = newsroom["live"]
-    with app_server(**shared) as a, app_server(**shared) as b:
+    with app_server(**shared) as a, app_server(**shared) as b, task_worker(**shared):
         a.log_in("chef", PASSWORD)
-        upload = jpeg_upload(size=(1400, 800))
+        upload = jpeg_upload(size=(6000, 4000))  # 24 megapixels, a camera's
         change = reverse("admin:articles_article_change", args=[live.pk])
         fields = article_post(live, image_alt="Une photo partagée")
         status, url, _ = a.post(
@@ -149,8 +167,13 @@ def test_an_image_uploaded_through_one_server_is_served_by_the_other(shared, new
         assert url.endswith("/admin/articles/article/"), status
         stored = Article.objects.get(pk=live.pk)
         assert stored.picture
+        # The answer did not wait for the renditions: they are the worker's to make.
+        asked = DBTaskResult.objects.filter(args_kwargs__args=[stored.picture_id])
+        assert asked.exists()
         status, headers, body = b.get(stored.picture.file.url)
         assert status == 200 and headers["Content-Type"] == "image/jpeg" and body[:2] == b"\xff\xd8"
+        renditions_made(stored.picture_id)
+        assert asked.get().status == "SUCCESSFUL"
         page = text(b.get(live.get_absolute_url()))
         assert "<picture>" in page and "Une photo partagée" in page
         rendition = page.split('<img src="', 1)[1].split('"', 1)[0]
