@@ -41,6 +41,9 @@ TITLES = {
         _("Start live coverage"), _("Change live coverage"), _("View live coverage")
     ),
     "live.liveentry": Titles(_("Add live entry"), _("Change live entry"), _("View live entry")),
+    "newsletters.subscriber": Titles(
+        _("Add subscriber"), _("Change subscriber"), _("View subscriber")
+    ),
     "taggit.tag": Titles(_("Add tag"), _("Change tag"), _("View tag")),
     "authors.author": Titles(_("Add author"), _("Change author"), _("View author")),
     "auth.user": Titles(_("Add user"), _("Change user"), _("View user")),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "audience",
     "audit",
     "live",
+    "newsletters",
 ]
 # Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -249,6 +250,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 NEWSROOM_EMAIL = env_str("NEWSROOM_EMAIL", DEFAULT_FROM_EMAIL)
 # How many tips one address may send per hour before being asked to wait.
 TIPS_PER_HOUR = 5
+# Newsletter sign-ups: from one client an hour; confirmation emails to one address a day.
+SIGNUPS_PER_HOUR = 10
+SIGNUP_EMAILS_PER_DAY = 3
 
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"  # where a refused or missing ?next= lands: the desk

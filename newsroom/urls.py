@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("admin/two-factor/", include("newsroom.two_factor.urls")),
     path("admin/", admin.site.urls),
     path("auteurs/", include("articles.author_urls")),
+    path("lettre/", include("newsletters.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

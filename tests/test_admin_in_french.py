@@ -14,6 +14,7 @@ from articles import workflow
 from articles.models import BreakingNews, FeaturedStory, PreviewLink, Revision, Tip
 from importer.models import ImportRun, LegacyAddress
 from live.models import LiveCoverage, LiveEntry
+from newsletters.models import Subscriber
 from newsroom.admin_titles import TITLES, ModelTitlesMixin
 from tests.conftest import client_for
 from tests.factories import PictureFactory, SectionFactory
@@ -134,6 +135,14 @@ PAGES = {
             coverage=LiveCoverage.objects.create(article=desk["draft"]), body="<p>Entrée.</p>"
         ),
     ),
+    # Only their owners subscribe: no add page; the record of consent is read, not changed.
+    "newsletters.subscriber": (
+        None,
+        "Voir l’abonné",
+        None,
+        "View subscriber",
+        lambda desk: Subscriber.objects.create(email="awa@example.org"),
+    ),
 }
 
 
@@ -169,7 +178,8 @@ def test_every_model_on_the_desk_has_its_titles_written_whole():
     ours = {
         model._meta.label_lower: model_admin
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"articles", "authors", "importer", "live", "taggit", "auth"}
+        if model._meta.app_label
+        in {"articles", "authors", "importer", "live", "newsletters", "taggit", "auth"}
     }
     assert set(ours) == set(PAGES) == set(TITLES)
     assert all(isinstance(model_admin, ModelTitlesMixin) for model_admin in ours.values())

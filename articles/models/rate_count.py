@@ -23,12 +23,15 @@ class RateCount(models.Model):
 
     @classmethod
     def add_one(cls, key: str, window: timedelta) -> int:
-        """Count one more for `key` in the current window; returns the window's count."""
+        """Count one more for `key` ("kind:…", each kind one window) in the current window;
+        returns the window's count."""
         now = timezone.now()
         start = now - timedelta(seconds=now.timestamp() % window.total_seconds())
         with transaction.atomic():
             counter, _ = cls.objects.get_or_create(key=key, window_start=start)
             cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
             counter.refresh_from_db(fields=["count"])
-        cls.objects.filter(window_start__lt=start - window).delete()
+        # Only counts of its kind ("tips:", "signup:"…): other kinds keep longer windows.
+        kind = key.split(":", 1)[0] + ":"
+        cls.objects.filter(key__startswith=kind, window_start__lt=start - window).delete()
         return counter.count

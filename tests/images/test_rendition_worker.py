@@ -11,7 +11,7 @@ from articles.models import Picture
 from tests.factories import AuthorFactory, PictureFactory
 
 # The worker closes its database connections as it stops: a transaction of its own, then.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 

@@ -1,6 +1,5 @@
 """Two real app servers sharing PostgreSQL, Redis and the media store; and a database outage."""
 
-import os
 import time
 
 import pytest
@@ -18,7 +17,6 @@ from tests.production.servers import (
     Browser,
     TcpSwitch,
     app_server,
-    collect_static,
     database_url,
     task_worker,
 )
@@ -26,43 +24,9 @@ from tests.production.servers import (
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("servers_gone_from_the_database"),
 ]
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture(autouse=True)
-def servers_gone_from_the_database():
-    """Wait until the stopped servers' connections have closed, so the test database can go."""
-    yield
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-            if cursor.fetchone()[0] == 0:
-                return
-            time.sleep(0.1)
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("static")
-    collect_static(root)
-    return root
-
-
-@pytest.fixture
-def shared(static_root, tmp_path):
-    if not os.environ.get("REDIS_URL"):
-        pytest.skip("needs Redis: run with REDIS_URL=redis://… (CI does, in .ci/run)")
-    return {
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "REDIS_URL": os.environ["REDIS_URL"],
-        "MEDIA_ROOT": tmp_path / "media",
-        "STATIC_ROOT": static_root,
-    }
 
 
 @pytest.fixture

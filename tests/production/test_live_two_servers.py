@@ -14,7 +14,6 @@ tests' session-wide Chromium is up. The ORM is used from the main thread only, s
 runs beside this test's event loop and needs no DJANGO_ALLOW_ASYNC_UNSAFE.
 """
 
-import os
 import re
 import threading
 import time
@@ -23,7 +22,6 @@ from concurrent.futures import Future
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
-from django.db import connection
 from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
@@ -34,12 +32,13 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, require
 from tests.browser.pages import DESKTOP, save_screenshot
 from tests.browser.watch import Watch
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
-from tests.production.servers import Browser, app_server, collect_static, database_url
+from tests.production.servers import Browser, app_server
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("servers_gone_from_the_database"),
 ]
 PASSWORD = "correct-horse-battery"
 POLL_SECONDS = 1  # the page's poll (LIVE_POLL_SECONDS), shortened for the test
@@ -103,45 +102,9 @@ class ChromiumThread:
                 job = self._take()
 
 
-@pytest.fixture(autouse=True)
-def servers_gone_from_the_database():
-    """Wait until the stopped servers' connections have closed, so the test database can go."""
-    yield
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-            if cursor.fetchone()[0] == 0:
-                return
-            time.sleep(0.1)
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("static")
-    collect_static(root)
-    return root
-
-
 @pytest.fixture
-def redis_url():
-    if not os.environ.get("REDIS_URL"):
-        pytest.skip("needs Redis: run with REDIS_URL=redis://… (CI does, in .ci/run)")
-    return os.environ["REDIS_URL"]
-
-
-@pytest.fixture
-def shared(redis_url, static_root, tmp_path):
-    return {
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "REDIS_URL": redis_url,
-        "MEDIA_ROOT": tmp_path / "media",
-        "STATIC_ROOT": static_root,
-        "LIVE_POLL_SECONDS": POLL_SECONDS,
-    }
+def live_shared(shared):
+    return {**shared, "LIVE_POLL_SECONDS": POLL_SECONDS}
 
 
 @pytest.fixture
@@ -224,12 +187,12 @@ def post_entry(desk, coverage, title, body) -> str:
 
 
 def test_an_entry_posted_through_one_server_reaches_readers_on_both(
-    request, redis_url, chromium, shared, coverage
+    request, chromium, live_shared, coverage
 ):
     url = coverage.article.get_absolute_url()
     first = coverage.entries.get()
     readers = []
-    with app_server(**shared) as a, app_server(**shared) as b:
+    with app_server(**live_shared) as a, app_server(**live_shared) as b:
         try:
             for server in (a, b):
                 readers.append(

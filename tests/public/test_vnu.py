@@ -1,6 +1,7 @@
 """The reader's pages are valid HTML by the Nu Html Checker (vnu.jar, from the npm package
 vnu-jar pinned in package.json), in French and in English: every page, the article with
-pictures, a gallery and an embed in its text, a live story, and the missing page. Warnings
+pictures, a gallery and an embed in its text (and the newsletter box), a live story, the
+newsletter pages a reader reaches without an email's link, and the missing page. Warnings
 are allowed; errors are not."""
 
 import json
@@ -96,6 +97,8 @@ def pages(story, article, live) -> dict[str, tuple[str, int]]:
         "author": (story.bylines.first().author.get_absolute_url(), 200),
         "search": (reverse("articles:search") + "?q=carnaval", 200),
         "contact": (reverse("articles:contact"), 200),
+        "newsletters": (reverse("newsletters:subscribe"), 200),
+        "check-inbox": (reverse("newsletters:check_inbox"), 200),
         "missing": ("/article/introuvable/", 404),
     }
 
