@@ -12,7 +12,7 @@ from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, TextField, Value
+from django.db.models import Count, TextField, Value
 from django.db.models.functions import Concat
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import path, reverse
@@ -22,16 +22,9 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles import rules
-from newsletters.models import Subscriber
+from newsletters.models import STATES, Subscriber
 from newsroom.admin_titles import ModelTitlesMixin
 
-# Subscriber.state as a query, in its order: a bounce outranks everything, then leaving.
-STATES = {
-    "pending": Q(confirmed_at__isnull=True, unsubscribed_at__isnull=True, bounced_at__isnull=True),
-    "active": Q(confirmed_at__isnull=False, unsubscribed_at__isnull=True, bounced_at__isnull=True),
-    "unsubscribed": Q(unsubscribed_at__isnull=False, bounced_at__isnull=True),
-    "bounced": Q(bounced_at__isnull=False),
-}
 # One subscriber's state (the list, the filter, the file), then how many are in it (the counts):
 # French agrees the word with the number.
 STATE_LABELS = {

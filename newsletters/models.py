@@ -8,18 +8,22 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Subscriber.state as a query, in its order: a bounce outranks everything, then leaving.
+STATES = {
+    "pending": Q(confirmed_at__isnull=True, unsubscribed_at__isnull=True, bounced_at__isnull=True),
+    "active": Q(confirmed_at__isnull=False, unsubscribed_at__isnull=True, bounced_at__isnull=True),
+    "unsubscribed": Q(unsubscribed_at__isnull=False, bounced_at__isnull=True),
+    "bounced": Q(bounced_at__isnull=False),
+}
+
 
 class SubscriberQuerySet(models.QuerySet):
     def active(self):
         """Confirmed, still subscribed, and reachable."""
-        return self.filter(
-            confirmed_at__isnull=False, unsubscribed_at__isnull=True, bounced_at__isnull=True
-        )
+        return self.filter(STATES["active"])
 
     def pending(self):
-        return self.filter(
-            confirmed_at__isnull=True, unsubscribed_at__isnull=True, bounced_at__isnull=True
-        )
+        return self.filter(STATES["pending"])
 
 
 class Subscriber(models.Model):
