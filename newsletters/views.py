@@ -1,5 +1,7 @@
 """The reader's newsletter pages: subscribe, check your inbox, confirm, choose, leave."""
 
+from functools import wraps
+
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -40,25 +42,33 @@ def _link_refused(request, why: str, status: int):
     return render(request, "newsletters/link_refused.html", {"why": why}, status=status)
 
 
-def _read(request, token: str, purpose: str):
-    try:
-        return links.read(token, purpose), None
-    except links.LinkExpired:
-        why = _("This link has expired. Subscribe again to receive a new one.")
-        return None, _link_refused(request, why, 410)
-    except links.LinkInvalid:
-        why = _("This link is not valid. Copy it whole from the email, or subscribe again.")
-        return None, _link_refused(request, why, 404)
+def signed_link(purpose: str):
+    """The view is given the subscriber the link names and when it was made; an expired or
+    invalid link gets a page saying so, and the view never runs."""
+
+    def decorate(view):
+        @wraps(view)
+        def answer(request, token):
+            try:
+                subscriber, issued = links.read(token, purpose)
+            except links.LinkExpired:
+                why = _("This link has expired. Subscribe again to receive a new one.")
+                return _link_refused(request, why, 410)
+            except links.LinkInvalid:
+                why = _("This link is not valid. Copy it whole from the email, or subscribe again.")
+                return _link_refused(request, why, 404)
+            return view(request, subscriber, issued)
+
+        return answer
+
+    return decorate
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def confirm(request, token):
+@signed_link("confirm")
+def confirm(request, subscriber, issued):
     """A page with a button, not a change on opening: mail scanners open links too."""
-    found, refused = _read(request, token, "confirm")
-    if refused:
-        return refused
-    subscriber, issued = found
     if subscriber.is_active:
         return render(request, "newsletters/confirmed.html", {"already": True})
     if subscriber.unsubscribed_at and issued < subscriber.unsubscribed_at.timestamp():
@@ -75,11 +85,8 @@ def confirm(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def preferences(request, token):
-    found, refused = _read(request, token, "preferences")
-    if refused:
-        return refused
-    subscriber, _issued = found
+@signed_link("preferences")
+def preferences(request, subscriber, _issued):
     if not subscriber.is_active:
         why = _("You no longer receive our emails. Subscribe again to choose them anew.")
         return _link_refused(request, why, 410)
@@ -99,11 +106,8 @@ def preferences(request, token):
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    found, refused = _read(request, token, "unsubscribe")
-    if refused:
-        return refused
-    subscriber, _issued = found
+@signed_link("unsubscribe")
+def unsubscribe(request, subscriber, _issued):
     if request.method == "POST":
         left = subscriber.unsubscribe()
         return render(request, "newsletters/unsubscribed.html", {"already": not left})
