@@ -13,7 +13,6 @@ first reaches a reader. Then, each flat out for a few seconds on its own: an unc
 """
 
 import argparse
-import json
 import os
 import re
 import statistics
@@ -107,25 +106,9 @@ def post_entries(coverage, editor, seconds, posted):
 
 
 def polls(port, path, version, seconds, pause_ms, connections=CONNECTIONS):
-    out = serve.sh(
-        "wrk",
-        f"-t{min(2, connections)}",
-        f"-c{connections}",
-        f"-d{max(1, round(seconds))}s",
-        "--timeout",
-        "10s",
-        "-s",
-        str(HERE / "live_polls.lua"),
-        f"http://127.0.0.1:{port}/",
-        "--",
-        path,
-        str(version),
-        str(pause_ms),
-        capture=True,
-    ).stdout
-    result = json.loads(re.search(r"^POLLS (.*)$", out, re.MULTILINE).group(1))
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
+    script = HERE / "live_polls.lua"
+    args = (path, str(version), str(pause_ms))
+    return traffic.scripted_wrk(port, script, "POLLS", seconds, connections, *args)
 
 
 def main():

@@ -28,20 +28,32 @@ def configure(database: str, cached: bool) -> None:
     os.environ.update(serve.environment(database, page_cache=cached))
 
 
-def requester():
+def requester(revalidate: bool = False):
+    """`get(path)`; with `revalidate`, each request sends the ETag the first answer gave,
+    as a live story's poll does, and a 304 is the expected answer."""
     from django.core.handlers.wsgi import WSGIHandler
     from django.test import RequestFactory
 
     handler, factory = WSGIHandler(), RequestFactory(HTTP_HOST="127.0.0.1")
+    etags = {}
 
     def get(path: str) -> int:
         parts = urlsplit(path)
         environ = factory._base_environ(
             PATH_INFO=parts.path, QUERY_STRING=parts.query, REQUEST_METHOD="GET"
         )
-        status = []
-        body = b"".join(handler(environ, lambda code, headers, exc=None: status.append(code)))
-        assert status[0].startswith("200"), f"{path}: {status[0]}"
+        if path in etags:
+            environ["HTTP_IF_NONE_MATCH"] = etags[path]
+        status, answered = [], []
+
+        def start(code, headers, exc=None):
+            status.append(code)
+            answered.extend(headers)
+
+        body = b"".join(handler(environ, start))
+        assert status[0].startswith(("200", "304")), f"{path}: {status[0]}"
+        if revalidate and path not in etags:
+            etags[path] = dict(answered)["ETag"]
         return len(body)
 
     return get

@@ -165,9 +165,9 @@ def describe(site: dict, mix: list[tuple[str, str]]) -> dict:
     }
 
 
-def run(port: int, paths_file: Path, seconds: float, connections: int, seed: int) -> dict:
-    """The mix under load for `seconds` (wrk, bounded in time): req/s, p50/p90/p99 ms,
-    status codes, errors (socket errors and 4xx/5xx) and the page cache's hit rate."""
+def scripted_wrk(port, script, label, seconds, connections, *args) -> dict:
+    """wrk with a Lua script (bounded in time), and what the script printed on its `label`
+    line, as JSON, with the requests a second."""
     out = serve.sh(
         "wrk",
         f"-t{min(2, connections)}",
@@ -176,15 +176,21 @@ def run(port: int, paths_file: Path, seconds: float, connections: int, seed: int
         "--timeout",
         "10s",
         "-s",
-        str(LUA),
+        str(script),
         f"http://127.0.0.1:{port}/",
         "--",
-        str(paths_file),
-        str(seed),
+        *args,
         capture=True,
     ).stdout
-    result = json.loads(re.search(r"^TRAFFIC (.*)$", out, re.MULTILINE).group(1))
+    result = json.loads(re.search(rf"^{label} (.*)$", out, re.MULTILINE).group(1))
     result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def run(port: int, paths_file: Path, seconds: float, connections: int, seed: int) -> dict:
+    """The mix under load for `seconds` (wrk, bounded in time): req/s, p50/p90/p99 ms,
+    status codes, errors (socket errors and 4xx/5xx) and the page cache's hit rate."""
+    result = scripted_wrk(port, LUA, "TRAFFIC", seconds, connections, str(paths_file), str(seed))
     result["errors"] = result["socket_errors"] + result["4xx"] + result["5xx"]
     answered = result["hits"] + result["misses"]
     result["hit_rate"] = result["hits"] / answered if answered else 0.0
