@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import bench-live messages lighthouse
+.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import bench-live bench-newsletter messages lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench-import: $(STAMP)
 # A live story's readers polling beside the traffic mix, an entry every 10 s, on its own.
 bench-live: $(STAMP)
 	$(BIN)/python bench/live_polls.py --articles $(or $(ARTICLES),1000) $(LIVE_ARGS)
+
+# L'essentiel to 10,000 subscribers through the task worker, the traffic mix beside it.
+bench-newsletter: $(STAMP)
+	$(BIN)/python bench/newsletter_send.py --articles $(or $(ARTICLES),1000) $(NEWSLETTER_ARGS)
 
 bench-images: $(STAMP)
 	$(BIN)/python bench/image_pipeline.py

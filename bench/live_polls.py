@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import statistics
-import sys
 import threading
 import time
 import urllib.error
@@ -32,15 +31,6 @@ ENTRY_EVERY = 10.0  # seconds between two entries
 WATCH_EVERY = 0.02  # seconds between two of the watcher's polls
 FLAT_OUT_SECONDS = 5
 CONNECTIONS = 16
-
-
-def django_here(env):
-    """This process on the served database and cache, to start the coverage and post."""
-    os.environ.update(env)
-    sys.path.insert(0, str(serve.ROOT))
-    import django
-
-    django.setup()
 
 
 def live_story():
@@ -122,7 +112,7 @@ def main():
     run.prepare(database, args.articles, reuse=True)
     env = serve.environment(database, page_cache=True)
     serve.sh("redis-cli", "-n", serve.REDIS.rsplit("/", 1)[1], "flushdb", capture=True)
-    django_here(env)
+    serve.django_here(env)  # to start the coverage and post
     article, coverage, editor = live_story()
     poll_path = f"/direct/{article.pk}/nouvelles/?langue=fr&apres=0"
     site = traffic.collect(serve.ROOT, env)

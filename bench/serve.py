@@ -89,6 +89,15 @@ def environment(database, page_cache):
     return env
 
 
+def django_here(env):
+    """This process on the served database and cache, to write to them as the desk would."""
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
 class Server:
     """gunicorn serving a checkout (this one unless told) on a loopback port."""
 

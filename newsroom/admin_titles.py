@@ -44,6 +44,9 @@ TITLES = {
     "newsletters.subscriber": Titles(
         _("Add subscriber"), _("Change subscriber"), _("View subscriber")
     ),
+    "newsletters.edition": Titles(
+        _("New newsletter edition"), _("Change newsletter edition"), _("View newsletter edition")
+    ),
     "taggit.tag": Titles(_("Add tag"), _("Change tag"), _("View tag")),
     "authors.author": Titles(_("Add author"), _("Change author"), _("View author")),
     "auth.user": Titles(_("Add user"), _("Change user"), _("View user")),

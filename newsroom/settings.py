@@ -245,6 +245,10 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)  # STARTTLS, as on port 587
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # Where readers' tips ("Contacter la rédaction") are sent.
 NEWSROOM_EMAIL = env_str("NEWSROOM_EMAIL", DEFAULT_FROM_EMAIL)
@@ -342,7 +346,7 @@ RELEASE = env_str("RELEASE") or secrets.token_hex(8)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 # How often each server looks in the database for page-version bumps the cache missed.
 UNSENT_BUMP_CHECK_SECONDS = 1.0
-# Slow work (pictures' renditions) goes to `manage.py db_worker` when TASK_WORKER is on, as
+# Slow work (renditions, emails) goes to `manage.py worker` when TASK_WORKER is on, as
 # it is by default in production; in development it runs at once, with nothing to start.
 TASK_WORKER = env_bool("TASK_WORKER", default=not DEBUG)
 TASKS = {

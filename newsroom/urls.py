@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from articles.sitemaps import SITEMAPS, news_sitemap
 from articles.views.robots import robots_txt
+from articles.views.short_link import short_link
 from newsroom import bench_views, health
 
 admin.site.site_header = _("Newsroom administration")
@@ -21,6 +22,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("robots.txt", robots_txt, name="robots"),
+    path("a/<int:pk>", short_link, name="short-link"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
     path(

@@ -14,7 +14,7 @@ from articles import workflow
 from articles.models import BreakingNews, FeaturedStory, PreviewLink, Revision, Tip
 from importer.models import ImportRun, LegacyAddress
 from live.models import LiveCoverage, LiveEntry
-from newsletters.models import Subscriber
+from newsletters.models import Edition, Subscriber
 from newsroom.admin_titles import TITLES, ModelTitlesMixin
 from tests.conftest import client_for
 from tests.factories import PictureFactory, SectionFactory
@@ -142,6 +142,13 @@ PAGES = {
         None,
         "View subscriber",
         lambda desk: Subscriber.objects.create(email="awa@example.org"),
+    ),
+    "newsletters.edition": (
+        "Nouvelle édition de lettre",
+        "Modifier l’édition de lettre",
+        "New newsletter edition",
+        "Change newsletter edition",
+        lambda desk: Edition.objects.create(subject="L’essentiel"),
     ),
 }
 

@@ -12,7 +12,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from newsletters.admin import COUNT_LABELS, STATE_LABELS, STATES, csv_header, safe_cell
+from newsletters.admin.subscribers import COUNT_LABELS, STATE_LABELS, STATES, csv_header, safe_cell
 from newsletters.models import Subscriber
 from tests.conftest import client_for
 from tests.factories import SectionFactory

@@ -117,11 +117,11 @@ def app_server(**env):
 
 @contextmanager
 def task_worker(**env):
-    """`manage.py db_worker` with production settings, as it runs beside the app servers;
-    stopped on exit. Yields the process."""
+    """`manage.py worker` with production settings, as it runs beside the app servers;
+    stopped on exit (unless the test killed it). Yields the process."""
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        [sys.executable, "manage.py", "worker", "--interval", "0.2", "--no-startup-delay"],
         cwd=ROOT,
         env=production_env(**env),
         stdout=subprocess.DEVNULL,
@@ -131,7 +131,8 @@ def task_worker(**env):
     try:
         yield process
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -1,0 +1,3 @@
+from newsletters.admin import editions, subscribers
+
+__all__ = ["editions", "subscribers"]

@@ -1,0 +1,26 @@
+"""The task worker (`db_worker`), first resuming what a worker that died left half done.
+
+A worker killed mid-send leaves its task running for ever in the queue; its edition stays
+"sending". Each worker that starts asks for those again: their deliveries are claimed one
+by one, so two runs side by side never send anything twice.
+"""
+
+import os
+
+from django_tasks_db.management.commands import db_worker
+
+from newsletters.sending import resume_interrupted
+
+# Below the app servers: on a shared machine, readers' pages come before background work.
+NICENESS = 10
+
+
+class Command(db_worker.Command):
+    help = "Run the task worker, after resuming newsletter sends a stopped worker left."
+
+    def handle(self, *args, **options):
+        os.nice(NICENESS)
+        resumed = resume_interrupted()
+        if resumed:
+            self.stderr.write(f"Resumed {resumed} interrupted newsletter send(s).")
+        return super().handle(*args, **options)
