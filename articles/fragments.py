@@ -63,7 +63,7 @@ def around_live(main: str) -> tuple[str, str]:
 
 
 def is_complete(article) -> bool:
-    """False while a picture shows its placeholder: its renditions are still being made."""
+    """False while a picture waits for its renditions (its original stands in meanwhile)."""
     if article.picture_id and not article.images:
         return False
     if not all(p.images for p in getattr(article, "pictures_in_body", {}).values()):
@@ -137,7 +137,7 @@ def lead(article) -> str:
 
 
 def card_complete(article) -> bool:
-    """False while a card's picture shows its placeholder: its renditions are being made."""
+    """False while a card's picture waits for its renditions (its original stands in)."""
     return not article.picture_id or bool(article.images)
 
 

@@ -159,18 +159,25 @@ GALLERY_SIZES = "(min-width: 44rem) 36rem, 85vw"
 def article_picture(article, eager=False, sizes=ARTICLE_SIZES) -> dict:
     """The article's featured picture: see picture_sources."""
     fallback = (article.image_width or 1600, article.image_height or 900)
-    return picture_sources(article.images, article.image_alt, eager, sizes, fallback)
+    original = article.picture.file.url if article.picture_id else None
+    return picture_sources(article.images, article.image_alt, eager, sizes, fallback, original)
 
 
-def picture_sources(images, alt, eager=False, sizes=ARTICLE_SIZES, fallback=(1600, 900)) -> dict:
+def picture_sources(
+    images, alt, eager=False, sizes=ARTICLE_SIZES, fallback=(1600, 900), original=None
+) -> dict:
     """<picture> with WebP and fallback srcsets, explicit size, lazy unless above the fold.
 
-    When the renditions cannot be made (another process is making them, or the stored
-    original is damaged, which is logged) a placeholder of the `fallback` shape stands in.
+    Until the renditions exist (the task worker makes them in seconds; the page is not
+    cached meanwhile), the `original` file stands in at the `fallback` size; for a reader
+    saving data, or with no original, a placeholder of that shape.
     """
     context = {"alt": alt, "eager": eager, "sizes": sizes}
     if not images or not images.get("widths"):
-        return {**context, "placeholder": True, "width": fallback[0], "height": fallback[1]}
+        shape = {"width": fallback[0], "height": fallback[1]}
+        if original and not data_saving.active():
+            return {**context, **shape, "original": original}
+        return {**context, **shape, "placeholder": True}
     widths = images["widths"]
     largest, middle = widths[-1], widths[min(1, len(widths) - 1)]
     if data_saving.active():
@@ -219,7 +226,8 @@ def card_picture(article, eager=False, sizes=CARD_SIZES) -> dict | None:
     crops = ((article.images or {}).get("crops") or {}).items()
     shapes = sorted(crop for name, crop in crops if name.partition("-")[0] == CARD_CROP)
     images = {"widths": shapes} if shapes else None
-    return picture_sources(images, article.image_alt, eager, sizes, fallback=(1200, 900))
+    original = article.picture.file.url if article.picture_id else None
+    return picture_sources(images, article.image_alt, eager, sizes, (1200, 900), original)
 
 
 def body_html(body: str, pictures: dict) -> str:
@@ -229,7 +237,8 @@ def body_html(body: str, pictures: dict) -> str:
     def render(picture, alt, in_gallery):
         fallback = (picture.width or 1600, picture.height or 900)
         sizes = GALLERY_SIZES if in_gallery else ARTICLE_SIZES
-        context = picture_sources(picture.images, alt, sizes=sizes, fallback=fallback)
+        original = picture.file.url if picture.file else None
+        context = picture_sources(picture.images, alt, False, sizes, fallback, original)
         return render_to_string("includes/picture.html", {"picture": context}, using="jinja2")
 
     html = body_pictures.substitute(body, pictures, render)

@@ -379,7 +379,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
     # --- the featured picture, from the library -------------------------------------------
     @property
     def images(self) -> dict | None:
-        """Its renditions; None means: show a placeholder."""
+        """Its renditions; None means: not made yet (the original stands in)."""
         return self.picture.images if self.picture_id else None
 
     @property

@@ -133,7 +133,7 @@ class Picture(models.Model):
 
     @cached_property
     def images(self) -> dict | None:
-        """The renditions; None means: show a placeholder. Missing, they are asked of the
+        """The renditions; None means: not made yet. Missing, they are asked of the
         task worker, or made now where there is none (development)."""
         return self._renditions(make_here=not settings.TASK_WORKER)
 

@@ -124,7 +124,7 @@ def ensure(instance, field_name, record_field, focal, plan, ask=None) -> dict | 
     only; or, given `ask`, asked for (once, for the task worker) and not made here.
 
     Returns None when there is no image, or when they are not made now (asked for, being
-    made by another process, or failed and logged): the page then shows a placeholder.
+    made by another process, or failed and logged): the page then shows the original.
     """
     field_file = getattr(instance, field_name)
     if not field_file:

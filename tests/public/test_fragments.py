@@ -110,16 +110,31 @@ def test_a_page_still_waiting_for_its_picture_is_not_kept(client, editor):
     picture = PictureFactory(file=jpeg_upload("attente.jpg", size=(1000, 563)))
     article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo", picture=picture)
     publish(article, editor)
-    # Another process is making the renditions: the page shows a placeholder meanwhile.
+    # Another process is making the renditions: the page shows the original meanwhile.
     key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
     cache.add(f"renditions:{key}", True, 60)
     try:
-        assert "image-placeholder" in page(client, article)
+        waiting = page(client, article)
+        assert f'class="image-original" src="{picture.file.url}"' in waiting
+        assert 'width="1000" height="563"' in waiting
         assert cache.get(parts_key(article)) is None
     finally:
         cache.delete(f"renditions:{key}")
-    assert "image-placeholder" not in page(client, article)
+    assert "image-original" not in page(client, article)
     assert cache.get(parts_key(article)) is not None
+
+
+def test_a_reader_saving_data_gets_a_placeholder_not_the_original(client, editor):
+    picture = PictureFactory(file=jpeg_upload("attente.jpg", size=(1000, 563)))
+    article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo", picture=picture)
+    publish(article, editor)
+    key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
+    cache.add(f"renditions:{key}", True, 60)
+    try:
+        saving = client.get(article.get_absolute_url(), HTTP_SAVE_DATA="on").content.decode()
+    finally:
+        cache.delete(f"renditions:{key}")
+    assert "image-placeholder" in saving and picture.file.url not in saving
 
 
 def test_an_author_photo_still_being_made_is_not_kept(client, editor):
