@@ -20,9 +20,12 @@ def send_message(to: str, subject: str, body: str, headers: dict) -> None:
 
 
 def list_headers(subscriber) -> dict:
-    leave = absolute(links.path(subscriber, "unsubscribe"))
+    return one_click_headers(absolute(links.path(subscriber, "unsubscribe")))
+
+
+def one_click_headers(unsubscribe_url: str) -> dict:
     return {
-        "List-Unsubscribe": f"<{leave}>",
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
 

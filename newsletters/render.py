@@ -18,6 +18,7 @@ from newsroom.absolute import absolute
 # Stand-ins for each subscriber's signed links: URL-safe, so replaced as they are in HTML too.
 PREFERENCES_MARK = "%%preferences%%"
 UNSUBSCRIBE_MARK = "%%unsubscribe%%"
+PURPOSES = ("preferences", "unsubscribe")  # own_links' order
 EMAIL_WIDTH = 600  # the email's column, in CSS pixels
 PREHEADER_CHARS = 140
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -59,13 +60,19 @@ def render(edition, language: str) -> Rendered:
 
 def personal(rendered: Rendered, subscriber) -> tuple[str, str]:
     """(text, html) carrying this subscriber's own links, to pages in their language."""
+    return with_links(rendered, *own_links(subscriber))
+
+
+def own_links(subscriber) -> tuple[str, str]:
+    """(preferences, unsubscribe): the subscriber's signed links, in their language."""
     with translation.override(subscriber.language):
-        marks = {
-            PREFERENCES_MARK: absolute(links.path(subscriber, "preferences")),
-            UNSUBSCRIBE_MARK: absolute(links.path(subscriber, "unsubscribe")),
-        }
+        return tuple(absolute(links.path(subscriber, kind)) for kind in PURPOSES)
+
+
+def with_links(rendered: Rendered, preferences: str, unsubscribe: str) -> tuple[str, str]:
+    """(text, html) with these links in place of the marks."""
     text, html = rendered.text, rendered.html
-    for mark, url in marks.items():
+    for mark, url in ((PREFERENCES_MARK, preferences), (UNSUBSCRIBE_MARK, unsubscribe)):
         text, html = text.replace(mark, url), html.replace(mark, url)
     return text, html
 

@@ -7,18 +7,20 @@ server answered; a claim left without an answer is never sent again (see models/
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as database
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
 from newsletters import render
-from newsletters.mail import list_headers
+from newsletters.mail import one_click_headers
 from newsletters.models import Delivery, Edition, Subscriber
 from newsroom.absolute import absolute
 
@@ -94,18 +96,7 @@ def list_recipients(edition: Edition) -> None:
 
 
 def deliver(edition: Edition) -> None:
-    rendered: dict[str, render.Rendered] = {}  # by language: rendered once, not per subscriber
-    connection = get_connection()
-    try:
-        while batch := next_batch(edition):
-            for delivery in batch:
-                connection.open()  # before the claim: a server out of reach loses nothing
-                language = delivery.subscriber.language
-                if language not in rendered:
-                    rendered[language] = render.render(edition, language)
-                deliver_one(delivery, rendered[language], connection)
-    finally:
-        connection.close()
+    Delivering(edition).run()
 
 
 def next_batch(edition: Edition) -> list[Delivery]:
@@ -116,42 +107,103 @@ def next_batch(edition: Edition) -> list[Delivery]:
     return list(pending.select_related("subscriber").order_by("pk")[:BATCH])
 
 
-def deliver_one(delivery: Delivery, rendered, connection) -> None:
-    """A connection lost mid-message leaves the claim: that one is never sent again."""
-    subscriber = delivery.subscriber
-    if not claim(delivery):
-        return
-    with translation.override(subscriber.language):
-        text, html = render.personal(rendered, subscriber)
-        headers = list_headers(subscriber) | {"Message-ID": message_id(delivery)}
-    message = EmailMultiAlternatives(
-        rendered.subject,
-        text,
-        settings.DEFAULT_FROM_EMAIL,
-        [subscriber.email],
-        headers=headers,
-        connection=connection,
-    )
-    message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except smtplib.SMTPRecipientsRefused as refused:
-        code, answer = next(iter(refused.recipients.values()), (0, b""))
-        if 500 <= code < 600:  # a hard bounce: the address is refused for good
-            Subscriber.objects.filter(pk=subscriber.pk).update(bounced_at=timezone.now())
-        fail(delivery, f"{code} {as_text(answer)}")
-    except smtplib.SMTPResponseException as refused:  # this message refused, not the rest
-        fail(delivery, f"{refused.smtp_code} {as_text(refused.smtp_error)}")
-    else:
-        Delivery.objects.filter(pk=delivery.pk).update(
-            state=Delivery.State.SENT, sent_at=timezone.now()
+# The loop's one statement a message, written once: the ORM would build it 10,000 times.
+PENDING, SENDING, SENT = Delivery.State.PENDING, Delivery.State.SENDING, Delivery.State.SENT
+CLAIM_AND_MARK = f"""
+    UPDATE {Delivery._meta.db_table}
+    SET state = CASE WHEN id = %s THEN '{SENT}' ELSE '{SENDING}' END,
+        sent_at = CASE WHEN state = '{SENDING}' THEN %s ELSE sent_at END
+    WHERE (id = %s AND state = '{PENDING}') OR (id = %s AND state = '{SENDING}')
+"""
+
+
+class Delivering:
+    """One run through an edition's deliveries: one write a message, where the email sent
+    before is marked sent in the statement that claims the next one."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.rendered: dict[str, render.Rendered] = {}  # by language, not per subscriber
+        self.connection = get_connection()
+        self.unmarked: Delivery | None = None  # sent, its mark to go with the next claim
+
+    def run(self) -> None:
+        pace = Pace(settings.NEWSLETTER_EMAILS_PER_SECOND)
+        try:
+            while batch := next_batch(self.edition):
+                for delivery in batch:
+                    pace.wait()
+                    self.connection.open()  # before the claim: a server out of reach loses nothing
+                    if self.claim(delivery):
+                        self.send(delivery)
+        finally:
+            self.mark_sent()
+            self.connection.close()
+
+    def claim(self, delivery: Delivery) -> bool:
+        """Ours to send, once: False when another run took it first."""
+        sent, self.unmarked = self.unmarked, None
+        if sent is None:
+            pending = Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.PENDING)
+            return bool(pending.update(state=Delivery.State.SENDING))
+        now = database.ops.adapt_datetimefield_value(timezone.now())
+        with database.cursor() as cursor:
+            cursor.execute(CLAIM_AND_MARK, [sent.pk, now, delivery.pk, sent.pk])
+            return cursor.rowcount == 2
+
+    def mark_sent(self) -> None:
+        if self.unmarked is not None:
+            marked = Delivery.objects.filter(pk=self.unmarked.pk)
+            marked.update(state=Delivery.State.SENT, sent_at=timezone.now())
+            self.unmarked = None
+
+    def send(self, delivery: Delivery) -> None:
+        """A connection lost mid-message leaves the claim: that one is never sent again."""
+        subscriber = delivery.subscriber
+        language = subscriber.language
+        if language not in self.rendered:
+            self.rendered[language] = render.render(self.edition, language)
+        rendered = self.rendered[language]
+        preferences, unsubscribe = render.own_links(subscriber)
+        text, html = render.with_links(rendered, preferences, unsubscribe)
+        headers = one_click_headers(unsubscribe) | {"Message-ID": message_id(delivery)}
+        message = EmailMultiAlternatives(
+            rendered.subject,
+            text,
+            settings.DEFAULT_FROM_EMAIL,
+            [subscriber.email],
+            headers=headers,
+            connection=self.connection,
         )
+        message.attach_alternative(html, "text/html")
+        try:
+            message.send()
+        except smtplib.SMTPRecipientsRefused as refused:
+            code, answer = next(iter(refused.recipients.values()), (0, b""))
+            if 500 <= code < 600:  # a hard bounce: the address is refused for good
+                Subscriber.objects.filter(pk=subscriber.pk).update(bounced_at=timezone.now())
+            fail(delivery, f"{code} {as_text(answer)}")
+        except smtplib.SMTPResponseException as refused:  # this message refused, not the rest
+            fail(delivery, f"{refused.smtp_code} {as_text(refused.smtp_error)}")
+        else:
+            self.unmarked = delivery
 
 
-def claim(delivery: Delivery) -> bool:
-    """Ours to send, once: False when another run took it first."""
-    pending = Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.PENDING)
-    return bool(pending.update(state=Delivery.State.SENDING))
+class Pace:
+    """At most `per_second` a second, on average: a worker held back catches up, for at
+    most a second's worth at once."""
+
+    def __init__(self, per_second: int):
+        self.interval = 1 / per_second if per_second else 0.0
+        self.next = time.monotonic()
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next > now:
+            time.sleep(self.next - now)
+        self.next = max(self.next, now - 1.0) + self.interval
 
 
 def fail(delivery: Delivery, error: str) -> None:
@@ -178,10 +230,7 @@ def progress(edition: Edition) -> dict[str, int]:
 def with_signup_links(rendered) -> tuple[str, str]:
     """(text, html) for eyes other than a subscriber's: its links lead to the sign-up page."""
     signup = absolute(reverse("newsletters:subscribe"))
-    text, html = rendered.text, rendered.html
-    for mark in (render.PREFERENCES_MARK, render.UNSUBSCRIBE_MARK):
-        text, html = text.replace(mark, signup), html.replace(mark, signup)
-    return text, html
+    return render.with_links(rendered, signup, signup)
 
 
 def send_test(edition: Edition, user) -> None:

@@ -257,6 +257,9 @@ TIPS_PER_HOUR = 5
 # Newsletter sign-ups: from one client an hour; confirmation emails to one address a day.
 SIGNUPS_PER_HOUR = 10
 SIGNUP_EMAILS_PER_DAY = 3
+# Newsletters leave at this pace (0: as fast as the worker goes): mail relays cap senders,
+# and the app servers beside the worker keep their share of the CPU.
+NEWSLETTER_EMAILS_PER_SECOND = env_int("NEWSLETTER_EMAILS_PER_SECOND", 100, least=0)
 
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"  # where a refused or missing ?next= lands: the desk

@@ -82,6 +82,9 @@ class EditionAdmin(ModelTitlesMixin, admin.ModelAdmin):
         draft = obj is None or obj.state == Edition.State.DRAFT
         return rules.is_editor(request.user) and draft
 
+    def get_actions(self, request):
+        return {}  # no bulk deletion: each edition's page says whether it may go
+
     # --- the forms --------------------------------------------------------------------------
     def get_changeform_initial_data(self, request):
         """`?article=<pk>` (from an article's desk page): an alert about that article."""

@@ -76,6 +76,13 @@ class Edition(models.Model):
             refuse_unless_editable(self.pk)
         super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        """Only a draft goes: a scheduled or sent edition keeps its record of who got it."""
+        stored = Edition.objects.filter(pk=self.pk).values_list("state", flat=True).first()
+        if stored not in (None, self.State.DRAFT):
+            raise ValidationError(gettext("Only a draft edition can be deleted."))
+        return super().delete(*args, **kwargs)
+
     @property
     def is_editable(self) -> bool:
         return self.state in self._editable_states()

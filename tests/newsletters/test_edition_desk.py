@@ -127,6 +127,9 @@ def test_a_sent_edition_is_read_only_on_the_desk(editor, digest, committed):
     answer = desk.post(url("change", digest), {"subject": "Réécrit", "kind": "digest"})
     assert answer.status_code == 403
     assert desk.post(url("delete", digest), {"post": "yes"}).status_code == 403
+    bulk = {"action": "delete_selected", "_selected_action": [digest.pk], "post": "yes"}
+    desk.post(url("changelist"), bulk)
+    assert Edition.objects.filter(pk=digest.pk).exists()
     assert Edition.objects.get(pk=digest.pk).subject != "Réécrit"
     assert EditionStory.objects.filter(pk=story.pk).exists()
 
@@ -158,3 +161,8 @@ def test_only_published_articles_can_be_chosen(editor, digest, draft):
     answer = client_for(editor).post(url("change", digest), data)
     assert answer.status_code == 200  # the form again, with its error
     assert not digest.stories.filter(article=draft).exists()
+
+
+def test_an_editor_deletes_a_draft(editor, digest):
+    answer = client_for(editor).post(url("delete", digest), {"post": "yes"})
+    assert answer.status_code == 302 and not Edition.objects.exists()

@@ -1,5 +1,6 @@
 """Sending an edition: each subscriber who asked for it gets it once, never twice."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -136,6 +137,8 @@ def test_what_was_sent_is_not_rewritten(digest, editor, committed, news):
         edition.schedule(editor)
     with pytest.raises(ValidationError):
         edition.unschedule(editor)
+    with pytest.raises(ValidationError):
+        Edition.objects.get(pk=edition.pk).delete()
     assert Edition.objects.get(pk=edition.pk).subject != "Autre chose"
     assert edition.stories.count() == 3
 
@@ -180,3 +183,16 @@ def test_a_test_goes_to_the_editor_alone(digest, editor):
     assert message.to == [editor.email] and message.subject.startswith("[Test] ")
     assert not Delivery.objects.exists()
     assert Edition.objects.get(pk=digest.pk).state == Edition.State.DRAFT
+
+
+def test_emails_leave_at_the_set_pace():
+    pace = sending.Pace(50)  # one every 20 ms
+    started = time.monotonic()
+    for _ in range(11):
+        pace.wait()
+    assert time.monotonic() - started >= 0.2  # ten intervals; never more than the pace allows
+    unpaced = sending.Pace(0)
+    started = time.monotonic()
+    for _ in range(1000):
+        unpaced.wait()
+    assert time.monotonic() - started < 0.2
