@@ -106,34 +106,34 @@ def test_a_new_release_renders_every_part_again(client, story):
         assert KEPT not in page(client, story)
 
 
-def test_a_page_still_waiting_for_its_picture_is_not_kept(client, editor):
+@pytest.fixture
+def waiting(editor):
+    """A published article whose picture's renditions another process is making; its
+    picture. They are "made" (the lock goes) when the test ends."""
     picture = PictureFactory(file=jpeg_upload("attente.jpg", size=(1000, 563)))
     article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo", picture=picture)
     publish(article, editor)
-    # Another process is making the renditions: the page shows the original meanwhile.
     key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
     cache.add(f"renditions:{key}", True, 60)
-    try:
-        waiting = page(client, article)
-        assert f'class="image-original" src="{picture.file.url}"' in waiting
-        assert 'width="1000" height="563"' in waiting
-        assert cache.get(parts_key(article)) is None
-    finally:
-        cache.delete(f"renditions:{key}")
+    yield article, picture
+    cache.delete(f"renditions:{key}")
+
+
+def test_a_page_still_waiting_for_its_picture_is_not_kept(client, waiting):
+    article, picture = waiting
+    shown = page(client, article)  # the original meanwhile
+    assert f'class="image-original" src="{picture.file.url}"' in shown
+    assert 'width="1000" height="563"' in shown
+    assert cache.get(parts_key(article)) is None
+    key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
+    cache.delete(f"renditions:{key}")  # made by the other process now
     assert "image-original" not in page(client, article)
     assert cache.get(parts_key(article)) is not None
 
 
-def test_a_reader_saving_data_gets_a_placeholder_not_the_original(client, editor):
-    picture = PictureFactory(file=jpeg_upload("attente.jpg", size=(1000, 563)))
-    article = ArticleFactory(authors=[AuthorFactory()], image_alt="Une photo", picture=picture)
-    publish(article, editor)
-    key = renditions.plan_key(picture.file.name, picture.focal, renditions.ARTICLE_PLAN)
-    cache.add(f"renditions:{key}", True, 60)
-    try:
-        saving = client.get(article.get_absolute_url(), HTTP_SAVE_DATA="on").content.decode()
-    finally:
-        cache.delete(f"renditions:{key}")
+def test_a_reader_saving_data_gets_a_placeholder_not_the_original(client, waiting):
+    article, picture = waiting
+    saving = client.get(article.get_absolute_url(), HTTP_SAVE_DATA="on").content.decode()
     assert "image-placeholder" in saving and picture.file.url not in saving
 
 
