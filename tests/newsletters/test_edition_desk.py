@@ -166,3 +166,25 @@ def test_only_published_articles_can_be_chosen(editor, digest, draft):
 def test_an_editor_deletes_a_draft(editor, digest):
     answer = client_for(editor).post(url("delete", digest), {"post": "yes"})
     assert answer.status_code == 302 and not Edition.objects.exists()
+
+
+def test_the_list_costs_the_same_however_many_editions_were_sent(
+    editor, news, committed, django_assert_num_queries
+):
+    for email in ("a@example.org", "b@example.org"):
+        reader(email)
+    desk = client_for(editor)
+
+    def sent_edition():
+        edition = build.digest(editor)
+        committed(edition.schedule, editor)
+
+    sent_edition()
+    desk.get(url("changelist"))  # the session and permissions, once
+    with django_assert_num_queries(9) as first:
+        desk.get(url("changelist"))
+    for _ in range(3):
+        sent_edition()
+    with django_assert_num_queries(len(first.captured_queries)):
+        page = desk.get(url("changelist")).content.decode()
+    assert page.count("2 / 2") == 4  # each edition's deliveries done, of its recipients
