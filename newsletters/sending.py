@@ -133,9 +133,10 @@ class Delivering:
             while batch := next_batch(self.edition):
                 for delivery in batch:
                     pace.wait()
+                    message = self.message(delivery)  # all but the sending, before the claim
                     self.connection.open()  # before the claim: a server out of reach loses nothing
                     if self.claim(delivery):
-                        self.send(delivery)
+                        self.send(delivery, message)
         finally:
             self.mark_sent()
             self.connection.close()
@@ -157,13 +158,11 @@ class Delivering:
             marked.update(state=Delivery.State.SENT, sent_at=timezone.now())
             self.unmarked = None
 
-    def send(self, delivery: Delivery) -> None:
-        """A connection lost mid-message leaves the claim: that one is never sent again."""
+    def message(self, delivery: Delivery) -> EmailMultiAlternatives:
         subscriber = delivery.subscriber
-        language = subscriber.language
-        if language not in self.rendered:
-            self.rendered[language] = render.render(self.edition, language)
-        rendered = self.rendered[language]
+        if subscriber.language not in self.rendered:
+            self.rendered[subscriber.language] = render.render(self.edition, subscriber.language)
+        rendered = self.rendered[subscriber.language]
         preferences, unsubscribe = render.own_links(subscriber)
         text, html = render.with_links(rendered, preferences, unsubscribe)
         headers = one_click_headers(unsubscribe) | {"Message-ID": message_id(delivery)}
@@ -176,15 +175,21 @@ class Delivering:
             connection=self.connection,
         )
         message.attach_alternative(html, "text/html")
+        return message
+
+    def send(self, delivery: Delivery, message: EmailMultiAlternatives) -> None:
+        """A connection lost mid-message leaves the claim: that one is never sent again."""
         try:
             message.send()
         except smtplib.SMTPRecipientsRefused as refused:
             code, answer = next(iter(refused.recipients.values()), (0, b""))
             if 500 <= code < 600:  # a hard bounce: the address is refused for good
-                Subscriber.objects.filter(pk=subscriber.pk).update(bounced_at=timezone.now())
+                bounced = Subscriber.objects.filter(pk=delivery.subscriber_id)
+                bounced.update(bounced_at=timezone.now())
             fail(delivery, f"{code} {as_text(answer)}")
         except smtplib.SMTPResponseException as refused:  # this message refused, not the rest
             fail(delivery, f"{refused.smtp_code} {as_text(refused.smtp_error)}")
+            self.connection.close()  # a 421 closed the session: the next message opens one
         else:
             self.unmarked = delivery
 

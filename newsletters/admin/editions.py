@@ -4,7 +4,7 @@ an alert from one article), reorder, drop or add stories, write its introduction
 follow its progress. Journalists see nothing of it; every step is checked by the model too.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +24,8 @@ from newsletters import build, render, sending
 from newsletters.models import Delivery, Edition, EditionStory
 from newsletters.whatsapp import whatsapp_text
 from newsroom.admin_titles import ModelTitlesMixin
+
+SCHEDULE_AHEAD = timedelta(hours=1)  # the time the form offers: editors change it, or send now
 
 
 class StoryInline(admin.TabularInline):
@@ -119,7 +121,7 @@ class EditionAdmin(ModelTitlesMixin, admin.ModelAdmin):
             context |= {
                 "edition": edition,
                 "progress": self.progress_rows(edition),
-                "send_at_default": self.local_input(timezone.now()),
+                "send_at_default": self.local_input(timezone.now() + SCHEDULE_AHEAD),
             }
         return super().change_view(request, object_id, form_url, context)
 

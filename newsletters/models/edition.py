@@ -7,12 +7,16 @@ each step is checked here, whatever the desk shows.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles import rules
+
+CONTENT_FIELDS = ["kind", "subject", "introduction", "day"]  # what editors write
+ONE_LINE = RegexValidator(r"[\r\n]", inverse_match=True, message=_("One line, please."))
 
 
 class Edition(models.Model):
@@ -28,7 +32,10 @@ class Edition(models.Model):
 
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.DIGEST)
     subject = models.CharField(
-        _("subject"), max_length=150, help_text=_("The line readers see in their inbox.")
+        _("subject"),
+        max_length=150,
+        validators=[ONE_LINE],  # an email header
+        help_text=_("The line readers see in their inbox."),
     )
     introduction = models.TextField(
         _("introduction"),
@@ -71,9 +78,11 @@ class Edition(models.Model):
         return self.subject
 
     def save(self, *args, **kwargs):
-        """What readers already received is not rewritten, whatever a form posts."""
-        if self.pk:
+        """What readers already received is not rewritten, whatever a form posts. A form
+        writes the content only: its copy of the state may be older than the worker's."""
+        if self.pk and not self._state.adding:
             refuse_unless_editable(self.pk)
+            kwargs.setdefault("update_fields", CONTENT_FIELDS)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

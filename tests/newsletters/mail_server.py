@@ -1,6 +1,7 @@
 """A real SMTP server on loopback (aiosmtpd): it takes messages, or refuses addresses the way
 a mail server does, so sending is tested against the protocol and not a stand-in."""
 
+import asyncio
 import socket
 from contextlib import contextmanager
 from email import message_from_bytes
@@ -9,8 +10,9 @@ from aiosmtpd.controller import Controller
 
 
 class Mailbox:
-    def __init__(self, refusals: dict[str, str]):
+    def __init__(self, refusals: dict[str, str], data_refusals: dict[str, str] | None = None):
         self.refusals = refusals  # address → the server's answer to RCPT, e.g. "550 5.1.1 ..."
+        self.data_refusals = data_refusals or {}  # address → its answer to the message
         self.messages = []
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -20,6 +22,11 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        refusal = self.data_refusals.get(envelope.rcpt_tos[0])
+        if refusal:
+            if refusal.startswith("421"):  # the server closes the session once it has said so
+                asyncio.get_running_loop().call_later(0.05, server.transport.close)
+            return refusal
         self.messages.append(message_from_bytes(envelope.content))
         return "250 Message accepted for delivery"
 

@@ -10,7 +10,7 @@ from newsletters import build, sending
 from newsletters.models import Delivery, Edition, Subscriber
 from newsletters.sending import send_edition
 from tests.newsletters.conftest import reader
-from tests.newsletters.mail_server import free_port, mail_server
+from tests.newsletters.mail_server import Mailbox, free_port, mail_server
 
 REFUSALS = {
     "gone@example.org": "550 5.1.1 No such user here",
@@ -89,3 +89,15 @@ def test_the_worker_tries_again_later_when_the_mail_server_is_out_of_reach(
         sending_edition.pk
     ]
     assert retry.run_after > timezone.now() + timedelta(minutes=4)
+
+
+def test_a_session_the_server_closes_costs_one_reader_not_the_rest(sending_edition, settings):
+    for email in ("a@example.org", "closing@example.org", "b@example.org", "c@example.org"):
+        reader(email)
+    closing = Mailbox({}, data_refusals={"closing@example.org": "421 4.3.2 Try again later"})
+    with mail_server(settings, mailbox=closing) as mailbox:
+        send_edition.call(sending_edition.pk)
+    assert sorted(mailbox.recipients()) == ["a@example.org", "b@example.org", "c@example.org"]
+    failed = Delivery.objects.get(state=Delivery.State.FAILED)
+    assert failed.subscriber.email == "closing@example.org" and failed.error.startswith("421")
+    assert Edition.objects.get(pk=sending_edition.pk).state == Edition.State.SENT

@@ -55,7 +55,9 @@ def test_a_digest_reaches_each_confirmed_reader_who_asked_for_it_once(digest, ed
     # Each reader's own links, not the marks.
     assert "%%" not in message.body and "%%" not in html
 
-    send_edition.call(edition.pk)  # the task again, as a worker that retries would
+    # The task again, as a second worker would, the edition still sending: all is claimed.
+    Edition.objects.filter(pk=edition.pk).update(state=Edition.State.SENDING)
+    send_edition.call(edition.pk)
     assert len(mail.outbox) == 3
 
 
@@ -196,3 +198,19 @@ def test_emails_leave_at_the_set_pace():
     for _ in range(1000):
         unpaced.wait()
     assert time.monotonic() - started < 0.2
+
+
+def test_an_editors_older_copy_never_puts_the_state_back(digest, editor):
+    open_in_the_form = Edition.objects.get(pk=digest.pk)  # read as a draft
+    digest.schedule(editor, timezone.now() + timedelta(hours=1))
+    open_in_the_form.introduction = "Bonjour."
+    open_in_the_form.save()
+    stored = Edition.objects.get(pk=digest.pk)
+    assert stored.introduction == "Bonjour." and stored.state == Edition.State.SCHEDULED
+    assert stored.send_at is not None
+
+
+def test_a_subject_is_one_line(digest):
+    digest.subject = "L’essentiel\r\nBcc: tous@example.org"
+    with pytest.raises(ValidationError):
+        digest.full_clean()

@@ -18,4 +18,5 @@ class Command(BaseCommand):
         )
         for pk in due.values_list("pk", flat=True):
             send_edition.call(pk)
-            self.stdout.write(f"edition {pk}: sent")
+            state = Edition.objects.get(pk=pk).get_state_display()
+            self.stdout.write(f"edition {pk}: {state}")
