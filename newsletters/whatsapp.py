@@ -26,7 +26,8 @@ def whatsapp_text(edition, language: str) -> str:
     with translation.override(language):
         is_alert = edition.kind == edition.Kind.ALERT
         title = gettext("Breaking news") if is_alert else edition.subject
-        blocks = [bold(f"{title} — {date_format(edition.day, 'DATE_FORMAT')}")]
+        day = date_format(edition.day, "DATE_FORMAT")
+        blocks = [bold(title if day in title else f"{title} — {day}")]  # L'essentiel's has it
         blocks += [plain(paragraph) for paragraph in paragraphs(edition.introduction)]
         articles = public_articles(edition)
         if is_alert:

@@ -52,3 +52,9 @@ def test_no_html_reaches_the_message(journalist, editor):
     text = whatsapp_text(an_edition([article]), "fr")
     assert f"*A & B <i>vs</i> C* {SITE}/a/{article.pk}" in text
     assert "&amp;" not in text and "&lt;" not in text
+
+
+def test_a_title_that_gives_the_date_already_does_not_get_it_twice(journalist, editor):
+    article = an_article(journalist, editor, headline="La pluie revient")
+    edition = an_edition([article], subject="L’essentiel du 7 décembre 2026")
+    assert whatsapp_text(edition, "fr").startswith("*L’essentiel du 7 décembre 2026*\n\n")
