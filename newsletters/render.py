@@ -58,11 +58,6 @@ def render(edition, language: str) -> Rendered:
     return Rendered(subject=edition.subject, text=text, html=html)
 
 
-def personal(rendered: Rendered, subscriber) -> tuple[str, str]:
-    """(text, html) carrying this subscriber's own links, to pages in their language."""
-    return with_links(rendered, *own_links(subscriber))
-
-
 def own_links(subscriber) -> tuple[str, str]:
     """(preferences, unsubscribe): the subscriber's signed links, in their language."""
     with translation.override(subscriber.language):

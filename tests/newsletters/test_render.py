@@ -11,7 +11,7 @@ from articles import workflow
 from articles.models import Picture
 from articles.share import share_links
 from newsletters.models import Edition, EditionStory
-from newsletters.render import PREFERENCES_MARK, UNSUBSCRIBE_MARK, personal, render
+from newsletters.render import PREFERENCES_MARK, UNSUBSCRIBE_MARK, own_links, render, with_links
 from tests.factories import ArticleFactory, PictureFactory, SectionFactory
 from tests.images import jpeg_upload
 
@@ -184,7 +184,7 @@ def test_in_english_the_words_and_addresses_are_english(digest):
 
 def test_personal_links_lead_to_the_subscribers_own_pages(digest, confirmed, client):
     rendered = render(digest, "fr")
-    text, page = personal(rendered, confirmed)
+    text, page = with_links(rendered, *own_links(confirmed))
     assert PREFERENCES_MARK not in text + page and UNSUBSCRIBE_MARK not in text + page
     found = [link for link in Addresses(page).links if "/lettre/" in link]
     preferences, unsubscribe = found
@@ -200,7 +200,7 @@ def test_personal_links_lead_to_the_subscribers_own_pages(digest, confirmed, cli
 
 def test_an_english_subscribers_links_open_english_pages(digest, confirmed):
     confirmed.language = "en"
-    text, _html = personal(render(digest, "en"), confirmed)
+    text, _html = with_links(render(digest, "en"), *own_links(confirmed))
     assert f"{SITE}/en/lettre/preferences/" in text
 
 
