@@ -82,6 +82,29 @@ def test_related_articles_share_tags_then_section(client, story, editor, securit
     assert story.get_absolute_url() not in related
 
 
+def test_read_also_ranks_by_tags_shared_then_newest(client, story, editor):
+    """Most tags shared first; among equals, the newest; never an unpublished one."""
+    tags = story.tags.names()
+
+    def sharing(count, headline, day):
+        article = ArticleFactory(headline=headline, authors=[AuthorFactory()])
+        article.tags.add(*tags[:count])
+        return publish(article, editor, when=PUBLISHED_AT.replace(day=day))
+
+    one_older = sharing(1, "Un mot-clé, plus ancien", 2)
+    two = sharing(2, "Deux mots-clés", 3)
+    one_newer = sharing(1, "Un mot-clé, plus récent", 4)
+    draft = ArticleFactory(headline="Brouillon", authors=[AuthorFactory()])
+    draft.tags.add(*tags)
+    related = related_urls(client, story)
+    assert related[:3] == [
+        two.get_absolute_url(),
+        one_newer.get_absolute_url(),
+        one_older.get_absolute_url(),
+    ]
+    assert draft.get_absolute_url() not in related
+
+
 def test_read_also_shows_each_headline_date_and_section_as_written(client, story, editor):
     """Quotes, accents, markup and the date are shown as written, escaped once."""
     tricky = ArticleFactory(
