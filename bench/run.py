@@ -62,10 +62,12 @@ def sample_paths(env):
         "au, ra = authors.order_by('-n', 'pk')[0], authors.order_by('n', 'pk')[0];"
         "import json; print(json.dumps([a.get_absolute_url(), a.section.get_absolute_url(),"
         " '/mot-cle/%s/' % t.slug, au.get_absolute_url(), '/mot-cle/%s/' % rt.slug,"
-        " ra.get_absolute_url()]))"
+        " ra.get_absolute_url(), a.pk]))"
     )
     out = sh(PYTHON, "manage.py", "shell", "-c", script, env=env, capture=True).stdout
-    article, section, tag, author, rare_tag, rare_author = json.loads(out.strip().splitlines()[-1])
+    article, section, tag, author, rare_tag, rare_author, pk = json.loads(
+        out.strip().splitlines()[-1]
+    )
     media = sh(PYTHON, "manage.py", "seed_bench_media", env=env, capture=True).stdout
     return {
         "home": "/",
@@ -82,6 +84,9 @@ def sample_paths(env):
         "rare author": rare_author,
         "search": "/recherche/?q=s%C3%A9curit%C3%A9+march%C3%A9",
         "rss": "/flux/rss/",
+        # The content API (api/): a page of 20 articles in full, and the sampled article.
+        "api list": "/api/v1/articles",
+        "api article": f"/api/v1/articles/{pk}",
         "ceiling": "/bench/ceiling/",
     }
 

@@ -54,6 +54,7 @@ CACHEABLE_STATUS = (200, 301, 404)
 # Read by public pages: listings' page number, search; WordPress's ?p=ID, ?cat=ID, ?tag=slug,
 # ?author=ID and ?s=words, which importer/middleware.py redirects.
 KNOWN_PARAMETERS = ("p", "page", "q", "cat", "tag", "author", "s")
+API_PARAMETERS = ("section", "tag", "author", "updated_since", "cursor", "limit")  # api/
 # Distinct variants kept per PAGE_SECONDS: of one page, and of all pages together.
 VARIANTS_PER_PAGE = 500
 VARIANTS_IN_ALL = 5000
@@ -65,7 +66,8 @@ def _drop_unknown_parameters(request) -> None:
     if not query:
         return
     known = QueryDict(mutable=True)
-    for name in KNOWN_PARAMETERS:
+    read = API_PARAMETERS if request.path.startswith("/api/") else KNOWN_PARAMETERS
+    for name in read:
         if name in request.GET:
             known[name] = request.GET[name]  # the last value, as views read it
     clean = known.urlencode()

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "audit",
     "live",
     "newsletters",
+    "ninja",  # the API docs' Swagger UI, served from here rather than a CDN
+    "corsheaders",
+    "api",
 ]
 # Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -70,10 +73,12 @@ MIDDLEWARE = [
     # Outside the page cache, so cached pages count as read too.
     "audience.middleware.ReadCounterMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # the API's answers, readable from any origin
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.media.MediaMiddleware",  # uploaded pictures, like WhiteNoise's static files
     "django.middleware.gzip.GZipMiddleware",  # what the page cache did not compress
     "django.middleware.http.ConditionalGetMiddleware",
+    "api.middleware.RateLimitMiddleware",  # before the page cache: its hits count too
     # Before sessions and the rest: a hit for a reader without a session cookie skips them.
     "newsroom.page_cache.AnonymousPageCacheMiddleware",
     # A live story's poll, answered from the cache before sessions and the rest (live/).
@@ -309,6 +314,16 @@ if TWO_FACTOR_REQUIRED not in ("staff", "all", "off"):
     )
 OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no administrator reads another person's secret
+
+# --- Content API (api/) -------------------------------------------------------------------
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/min")  # requests an address may make
+# Read-only and without cookies: any site's scripts may read it.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
+CORS_ALLOW_CREDENTIALS = False
 
 # --- Content-Security-Policy (django-csp) -------------------------------------------------
 # Nothing from other sites, no inline script. The admin's rich-text editor brings an inline

@@ -32,6 +32,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("flux/", include("articles.feed_urls")),
+    path("api/", include("api.urls")),
     # A live story's new entries (answered early by live.middleware.LivePollMiddleware).
     path("direct/", include("live.urls")),
 ]

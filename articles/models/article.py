@@ -271,6 +271,8 @@ class Article(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["-published_at"], condition=Q(is_lead=True), name="article_lead_idx"
             ),
+            # The content API's changes since a time, oldest first (api/queries.py).
+            models.Index(fields=["status", "updated_at", "id"], name="article_changed_idx"),
         ]
 
     def __str__(self):

@@ -1,0 +1,13 @@
+import pytest
+
+from api.middleware import PerAddressHere
+
+
+def forget_rates():
+    """Each address's counts, shared and in this process: as after a minute."""
+    PerAddressHere.cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _rates_forgotten():
+    forget_rates()
