@@ -321,7 +321,7 @@ API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/min")  # requests an address may
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
-CORS_ALLOW_HEADERS = ("accept", "if-none-match", "if-modified-since")
+CORS_ALLOW_HEADERS = ("accept", "authorization", "if-none-match", "if-modified-since")
 CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 CORS_ALLOW_CREDENTIALS = False
 

@@ -85,9 +85,9 @@ def test_readiness_reports_the_cache(client, db, redis_down):
 
 def test_the_api_rate_limit_holds_without_redis(client, db, redis_down, settings):
     """TRUST_MAP case 40: counted in each process's memory while Redis is away."""
-    from api.middleware import PerAddressHere
+    from api.middleware import HERE
 
-    PerAddressHere.cache.clear()
+    HERE.clear()
     settings.API_RATE_LIMIT = "3/min"
     answers = [client.get("/api/v1/sections", REMOTE_ADDR="203.0.113.40") for _ in range(5)]
     assert [a.status_code for a in answers] == [200] * 3 + [429] * 2

@@ -1,11 +1,11 @@
 import pytest
 
-from api.middleware import PerAddressHere
+from api.middleware import HERE
 
 
 def forget_rates():
     """Each address's counts, shared and in this process: as after a minute."""
-    PerAddressHere.cache.clear()
+    HERE.clear()
 
 
 @pytest.fixture(autouse=True)
