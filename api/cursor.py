@@ -39,7 +39,7 @@ def _typed(value, kind):
             moment = datetime.fromisoformat(value)
         except (TypeError, ValueError) as error:
             raise BadCursor("This cursor is not one the API gave.") from error
-        if moment.tzinfo is None:
+        if moment.tzinfo is None or not 1900 <= moment.year <= 2200:
             raise BadCursor("This cursor is not one the API gave.")
         return moment
     if type(value) is not int:

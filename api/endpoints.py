@@ -93,7 +93,7 @@ def articles(request, filters: Query[ArticleFilters]):
     following = None
     if len(rows) > filters.limit:
         last = shown[-1]
-        moment = last.updated_at if order == queries.CHANGED else last.published_at
+        moment = last.changed if order == queries.CHANGED else last.published_at
         following = cursor.encode(order, moment, last.pk)
     return {"items": [ninjs.article(a) for a in shown], "next": next_page(request, following)}
 

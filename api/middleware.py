@@ -61,19 +61,24 @@ class RateLimitMiddleware:
     def __call__(self, request):
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
+        address = f"address:{client_ip(request)}", settings.API_RATE_LIMIT
         key = presented_key(request)
-        if key is None:
-            who, rate = f"address:{client_ip(request)}", settings.API_RATE_LIMIT
-        else:
-            found = ApiKey.rate_of(key)
-            if found is None:
-                return self._unknown_key()
-            who, rate = f"key:{found[0]}", found[1]
+        found = ApiKey.rate_of(key) if key is not None else None
+        # A key the site never gave (or revoked) counts against the address, like no key.
+        wait = self._wait(*(address if found is None else (f"key:{found[0]}", found[1])))
+        if wait is not None:
+            return self._refused(wait)
+        if key is not None and found is None:
+            return self._unknown_key()
+        return self.get_response(request)
+
+    @staticmethod
+    def _wait(who: str, rate: str) -> int | None:
         for store in (HERE, cache):
             wait = wait_seconds(store, who, rate)
             if wait is not None:
-                return self._refused(wait)
-        return self.get_response(request)
+                return wait
+        return None
 
     @staticmethod
     def _unknown_key():

@@ -16,6 +16,7 @@ STANDARD = {
     "schema": "https://www.iptc.org/std/ninjs/ninjs-schema_2.0.json",
 }
 TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+TYPES |= {"gif": "image/gif", "avif": "image/avif"}
 
 
 def article(item) -> dict:

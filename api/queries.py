@@ -4,7 +4,8 @@ articles/queries.py's published()."""
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Greatest
 
 from articles import body_pictures
 from articles import queries as site
@@ -14,6 +15,9 @@ from authors.models import Author
 # The list's two orders: newest published first, or oldest change first (for syncing).
 NEWEST = "newest"
 CHANGED = "changed"
+# When readers last saw it change: its last change, or its publication (a scheduled article
+# changes for them when its time comes). Indexed (articles/models/article.py).
+CHANGED_AT = Greatest(F("changed_at"), F("published_at"))
 
 
 def articles(
@@ -32,14 +36,15 @@ def articles(
     if author:
         found = found.filter(bylines__author__slug=author)
     if updated_since is not None:
-        return found.filter(updated_at__gt=updated_since).order_by("updated_at", "pk")
+        found = found.annotate(changed=CHANGED_AT).filter(changed__gt=updated_since)
+        return found.order_by("changed", "pk")
     return found.order_by("-published_at", "-pk")
 
 
 def after(found, order: str, moment: datetime, pk: int):
     """The articles after the one a cursor names, in the list's order."""
     if order == CHANGED:
-        return found.filter(Q(updated_at__gt=moment) | Q(updated_at=moment, pk__gt=pk))
+        return found.filter(Q(changed__gt=moment) | Q(changed=moment, pk__gt=pk))
     return found.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
 
 

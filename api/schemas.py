@@ -2,10 +2,11 @@
 the lists' pages, and the filters they take."""
 
 from ninja import Field, Schema
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, field_validator
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
 PAGE_MOST = 100
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 class Text(Schema):
@@ -89,6 +90,14 @@ class ArticleFilters(Schema):
     )
     cursor: str | None = Field(None, max_length=300, description="From the previous page.")
     limit: int = Field(20, ge=1, le=PAGE_MOST)
+
+    @field_validator("updated_since")
+    @classmethod
+    def plausible(cls, value):
+        """Years databases store without overflowing (year 1 or 9999 would not convert)."""
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(f"a time between {FIRST_YEAR} and {LAST_YEAR}")
+        return value
 
 
 class Paging(Schema):

@@ -17,6 +17,7 @@ everything. The featured stories show only on the home page: kept under the cont
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -41,7 +42,9 @@ from authors.models import Author
 
 def touch(article_ids) -> None:
     """What these articles' pages show has changed: their cached parts no longer match."""
-    Article.objects.filter(pk__in=article_ids).update(generation=F("generation") + 1)
+    # changed_at too: the content API's changes since a time list what readers see change.
+    found = Article.objects.filter(pk__in=article_ids)
+    found.update(generation=F("generation") + 1, changed_at=Now())
 
 
 def _is_or_was_public(article) -> bool:
@@ -175,9 +178,11 @@ def note_changed(sender, instance, created=False, **kwargs):
     rendered again; a new entry also dates the article's last change."""
     found = Article.objects.filter(pk=instance.article_id)
     if created:
-        found.update(generation=F("generation") + 1, revised_at=instance.created_at)
+        found.update(
+            generation=F("generation") + 1, revised_at=instance.created_at, changed_at=Now()
+        )
     else:
-        found.update(generation=F("generation") + 1)
+        found.update(generation=F("generation") + 1, changed_at=Now())
     if found.filter(status=Status.PUBLISHED).exists():
         freshness.bump_after_commit(pages_of(instance.article_id))
 

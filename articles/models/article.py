@@ -5,7 +5,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -239,6 +240,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    # What readers last saw change: a save, or its bylines, tags or log (articles/changes.py
+    # sets it then); the content API's changes since a time read it (api/queries.py).
+    changed_at = models.DateTimeField(auto_now=True)
     # Optimistic locking: every save checks that nobody saved since this copy was read.
     version = models.PositiveIntegerField(default=1, editable=False)
     # Bumped when its bylines, tags, authors or section change: its cached parts are then
@@ -272,7 +276,12 @@ class Article(ConcurrentTransitionMixin, models.Model):
                 fields=["-published_at"], condition=Q(is_lead=True), name="article_lead_idx"
             ),
             # The content API's changes since a time, oldest first (api/queries.py).
-            models.Index(fields=["status", "updated_at", "id"], name="article_changed_idx"),
+            models.Index(
+                F("status"),
+                Greatest(F("changed_at"), F("published_at")),
+                F("id"),
+                name="article_changed_idx",
+            ),
         ]
 
     def __str__(self):

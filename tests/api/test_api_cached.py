@@ -44,7 +44,7 @@ def test_unknown_parameters_share_the_clean_answer_and_filters_do_not(client, pu
     assert len(filtered.json()["items"]) == 1
 
 
-def test_kept_answers_count_against_the_rate(client, published, settings):
+def test_kept_answers_count_against_the_rate(client, published, settings, one_window):
     settings.API_RATE_LIMIT = "3/min"
     answers = [client.get(ARTICLES, REMOTE_ADDR="203.0.113.9") for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]

@@ -22,7 +22,7 @@ def partner_key(admin_user):
     return api_key, api_key.issue_by(admin_user)
 
 
-def test_a_key_gets_its_own_rate(client, partner_key, settings):
+def test_a_key_gets_its_own_rate(client, partner_key, settings, one_window):
     settings.API_RATE_LIMIT = "2/min"
     _api_key, key = partner_key
     keyed = [client.get(SECTIONS, **with_key(key)).status_code for _ in range(6)]
@@ -120,3 +120,9 @@ def test_a_malformed_public_rate_stops_the_server_at_start(settings):
     settings.API_RATE_LIMIT = "beaucoup"
     with pytest.raises(ImproperlyConfigured, match="API_RATE_LIMIT"):
         RateLimitMiddleware(lambda request: None)
+
+
+def test_keys_the_site_never_gave_count_against_the_address(client, db, settings, one_window):
+    settings.API_RATE_LIMIT = "2/min"
+    guesses = [client.get(SECTIONS, **with_key(f"guess-{n}")).status_code for n in range(4)]
+    assert guesses == [401, 401, 429, 429]

@@ -1,14 +1,16 @@
 """The read-only content API (/api/v1/): published content only, as ninjs 2.0."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api import cursor
 from articles import workflow
 from articles.models import Article
 from tests.api.conftest import forget_rates
@@ -161,7 +163,7 @@ def test_etag_cache_control_and_cors(client, journalist, editor):
     assert client.post(ARTICLES).status_code == 405
 
 
-def test_each_address_has_its_rate(client, db, settings):
+def test_each_address_has_its_rate(client, db, settings, one_window):
     allowed = int(settings.API_RATE_LIMIT.split("/")[0])
     for _ in range(allowed):
         assert client.get("/api/v1/sections", REMOTE_ADDR="192.0.2.7").status_code == 200
@@ -241,3 +243,33 @@ def test_queries_do_not_grow_with_the_page(client, journalist, editor, django_as
     one = Article.objects.first()
     with django_assert_num_queries(4):
         assert client.get(f"{ARTICLES}/{one.pk}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "when", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:00:00-05:00", "1899-06-01T00:00:00Z"]
+)
+def test_a_time_no_database_stores_is_a_400(client, db, when):
+    answer = client.get(ARTICLES, {"updated_since": when})
+    assert answer.status_code == 400
+    assert "between 1900 and 2200" in answer.json()["detail"]
+    far = cursor.encode("changed", datetime(1, 1, 2, tzinfo=UTC), 1)
+    assert (
+        client.get(ARTICLES, {"updated_since": "2026-01-01T00:00:00Z", "cursor": far}).status_code
+        == 400
+    )
+
+
+def test_changes_since_count_corrections_tags_and_a_scheduled_article_going_live(
+    client, journalist, editor
+):
+    corrected, tagged = (make_in("published", journalist, editor) for _ in range(2))
+    scheduled = make_in("scheduled", journalist, editor)
+    since = timezone.now()
+    with time_machine.travel(since + timedelta(minutes=1)):
+        workflow.log_note(corrected, editor, "correction", "Le bon chiffre est 12.")
+        tagged.tags.add("Sahel")
+    query = {"updated_since": since.isoformat()}
+    with time_machine.travel(since + timedelta(minutes=2)):
+        assert ids(client.get(ARTICLES, query)) == [corrected.pk, tagged.pk]
+    with time_machine.travel(scheduled.published_at + timedelta(minutes=1)):
+        assert ids(client.get(ARTICLES, query)) == [corrected.pk, tagged.pk, scheduled.pk]
