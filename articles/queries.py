@@ -92,7 +92,8 @@ def article_in_full(**lookup) -> Article | None:
     article = next(iter(found), None)
     if article is not None:
         with_credits_and_tags([article])
-        article.notes = list(article.corrections.all())  # its log, newest first
+        # Its log, newest first: every entry dates revised_at, so an article never revised has none.
+        article.notes = list(article.corrections.all()) if article.revised_at else []
     return article
 
 

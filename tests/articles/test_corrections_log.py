@@ -153,8 +153,10 @@ def test_the_first_reader_reads_the_log_in_one_query_however_long(client, story,
             client.get(story.get_absolute_url())
         return len(queries)
 
+    never_revised = first_reader_queries()
     log(story, editor, "Une.")
     before = first_reader_queries()
+    assert before == never_revised + 1  # the log, read once the article has one
     for i in range(5):
         log(story, editor, f"Encore {i}.")
     assert first_reader_queries() == before

@@ -151,10 +151,10 @@ def test_article_page_query_count_is_pinned(
 ):
     other = ArticleFactory(authors=[AuthorFactory()], section=story.section)
     committed(lambda: None)
-    # The first reader: the article in full (its bylines' authors, its tags, its log of
-    # corrections and updates), Read also's choice (the articles sharing its tags, its
+    # The first reader: the article in full (its bylines' authors, its tags; never revised,
+    # it has no log to read), Read also's choice (the articles sharing its tags, its
     # section's newest), the menu and the time of the next scheduled article.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(story.get_absolute_url())
     # Every later reader: the article and Read also's articles, in one query.
     with django_assert_num_queries(1):
