@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from articles import notifications, rules
+from articles import notifications, rules, signals
 from articles.models import Article, ArticleNote, EditSession, Revision, Status, Transition
 from newsroom import dates
 
@@ -132,9 +132,11 @@ def save_by(article, user) -> None:
         return_to_review(article, user)
         EditSession.end(article, user)
         return
-    if original is not None and original.is_public and article.content_differs(original):
+    revised = original is not None and original.is_public and article.content_differs(original)
+    if revised:
         article.revised_at = timezone.now()
     article.save()
+    signals.saved_from_desk.send(Article, article=article, user=user, revised=revised)
     # Saved: others no longer see them editing (their page, if it stays open, claims it again).
     EditSession.end(article, user)
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ninja",  # the API docs' Swagger UI, served from here rather than a CDN
     "corsheaders",
     "api",
+    "webhooks",
 ]
 # Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -374,6 +375,9 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# Webhooks go to partners' public addresses only (webhooks/outbound.py); tests and
+# development may post to a receiver on this machine.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = DEBUG
 # How often a live story's open pages ask for new entries (live/page.py), in seconds.
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 20)
 BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)
