@@ -7,6 +7,6 @@ from django.dispatch import Signal
 tags_merged = Signal()
 # link, user: sent only when the link was not revoked already.
 preview_link_revoked = Signal()
-# article, user, revised (its text changed while readers could see it): a save from the desk
-# (workflow.save_by), inside its transaction.
+# article, user, revised (its text changed while readers could see it), was_public: a save
+# from the desk (workflow.save_by), inside its transaction.
 saved_from_desk = Signal()

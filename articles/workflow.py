@@ -136,7 +136,10 @@ def save_by(article, user) -> None:
     if revised:
         article.revised_at = timezone.now()
     article.save()
-    signals.saved_from_desk.send(Article, article=article, user=user, revised=revised)
+    was_public = original is not None and original.is_public
+    signals.saved_from_desk.send(
+        Article, article=article, user=user, revised=revised, was_public=was_public
+    )
     # Saved: others no longer see them editing (their page, if it stays open, claims it again).
     EditSession.end(article, user)
 

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-TIMEOUT_SECONDS = 10
+TIMEOUT_SECONDS = 10  # a partner silent this long, connecting or answering, has failed
+TRIED_ADDRESSES = 2  # a name with many dead addresses holds the worker no longer
 KEPT_ANSWER_BYTES = 1024  # enough to read an error page's first lines; the rest is dropped
 
 
@@ -23,11 +24,23 @@ class Refused(Exception):
     """Nothing was sent: the reason is in the message."""
 
 
+# IPv6 ranges that carry an IPv4 address in their last 32 bits (NAT64, IPv4-translated and
+# IPv4-compatible): that address must be public too.
+IPV4_INSIDE = [ipaddress.ip_network(n) for n in ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96")]
+NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # its embedding varies: refused
+
+
 def is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%")[0])  # an IPv6 zone, as fe80::1%eth0
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip.is_global and not ip.is_multicast
+    if ip.is_site_local or ip.is_multicast or ip in NAT64_LOCAL:
+        return False
+    inside = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    inside += [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) for net in IPV4_INSIDE if ip in net]
+    if not all(is_public(str(v4)) for v4 in inside if v4 is not None):
+        return False
+    return ip.is_global or bool(ip.ipv4_mapped or ip in IPV4_INSIDE[0])
 
 
 def addresses(host: str, port: int) -> list[str]:
@@ -66,7 +79,7 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
     host = parts.hostname or ""
     found = addresses(host, port)
     last_error = None
-    for address in found:
+    for address in found[:TRIED_ADDRESSES]:
         try:
             sock = connected(address, port, tls, host)
             break

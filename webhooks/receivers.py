@@ -3,6 +3,7 @@ it, in the same transaction (sending.plan). Only changes readers can see count."
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleNote, Transition
@@ -34,9 +35,19 @@ def note_logged(sender, instance, created, **kwargs):
         sending.plan(kind, instance.article)
 
 
+def readable(article) -> bool:
+    """As published() says: a published article whose time has come (a time removed: not)."""
+    when = article.published_at
+    return article.status == Article.Status.PUBLISHED and when is not None and when <= now()
+
+
 @receiver(saved_from_desk, dispatch_uid="webhooks_desk_save")
-def desk_save(sender, article, user, revised, **kwargs):
-    if revised and article.is_public:
+def desk_save(sender, article, user, revised, was_public, **kwargs):
+    if was_public and not readable(article):  # its time moved ahead, or was removed
+        sending.plan(Event.UNPUBLISHED, article, body=sending.withdrawn(article))
+        if article.is_scheduled:
+            sending.plan(Event.PUBLISHED, article, due=article.published_at)
+    elif revised and readable(article):
         sending.plan(Event.UPDATED, article)
-    elif article.status == Article.Status.PUBLISHED:  # its time may have been changed
+    elif article.status == Article.Status.PUBLISHED and not was_public:  # its time changed
         sending.move_publications(article)

@@ -10,15 +10,17 @@ import json
 import logging
 import time
 from datetime import timedelta
+from http.client import HTTPException
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import default_task_backend, task
+from django_tasks import TaskResultStatus, default_task_backend, task
 
 from api import ninjs
 from api import queries as api_queries
+from articles.models import Article
 from newsroom.absolute import absolute
 from webhooks import outbound, signing
 from webhooks.models import Delivery, Endpoint, Event, check_administrator
@@ -29,6 +31,7 @@ logger = logging.getLogger(__name__)
 RETRY_WAITS = [timedelta(seconds=30 * 4**n) for n in range(6)]
 ATTEMPTS = len(RETRY_WAITS) + 1
 DISABLE_AFTER = 15  # failed attempts in a row, whatever the deliveries: two events' worth
+LEASE = timedelta(minutes=2)  # longer than an attempt can take (outbound.TIMEOUT_SECONDS)
 
 
 def plan(event: str, article, due=None, body: str = "") -> list[Delivery]:
@@ -66,6 +69,9 @@ def cancel_publications(article_id: int, why: str) -> int:
 def move_publications(article) -> None:
     """A scheduled article given another time: its announcements wait for that time, or
     leave now if the new time has come."""
+    if article.published_at is None:  # no time: it goes out when an editor gives one
+        cancel_publications(article.pk, _("Its publication time was removed."))
+        return
     due = max(article.published_at, timezone.now())
     waiting = Delivery.objects.filter(
         article=article, event=Event.PUBLISHED, state=Delivery.State.PENDING, attempt_count=0
@@ -77,12 +83,9 @@ def move_publications(article) -> None:
         transaction.on_commit(lambda d=delivery: ask_worker(d))
 
 
-def body_of(delivery: Delivery) -> str | None:
-    """The message: the article as the API gives it; None when it is not public any more."""
-    article = api_queries.article(delivery.article_id) if delivery.article_id else None
-    if article is None:
-        return None
-    return message(delivery.event, ninjs.article(article))
+def body_of(delivery: Delivery) -> str:
+    """The message: the article as the API gives it (deliver checked it is public)."""
+    return message(delivery.event, ninjs.article(api_queries.article(delivery.article_id)))
 
 
 def message(event: str, data: dict) -> str:
@@ -105,28 +108,40 @@ def deliver(delivery_id: int) -> None:
     delivery = Delivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
     if delivery is None or delivery.state != Delivery.State.PENDING:
         return
-    now = timezone.now()
-    if delivery.due_at > now:  # asked early (its time moved): the worker waits for it
+    if delivery.due_at > timezone.now():  # asked early (its time moved), or in flight
         ask_worker(delivery)
         return
-    endpoint = delivery.endpoint
-    if not endpoint.is_active:
+    if not delivery.endpoint.is_active:
         finish(delivery, Delivery.State.FAILED, _("The endpoint is disabled."))
         return
-    if not delivery.body:
-        body = body_of(delivery)
-        if body is None:
-            finish(delivery, Delivery.State.CANCELLED, _("The article is no longer published."))
-            return
-        Delivery.objects.filter(pk=delivery.pk).update(body=body)
-        delivery.body = body
-    claimed = Delivery.objects.filter(
-        pk=delivery.pk, state=Delivery.State.PENDING, attempt_count=delivery.attempt_count
-    ).update(attempt_count=F("attempt_count") + 1)
-    if not claimed:  # another run took this attempt
+    if delivery.event != Event.UNPUBLISHED and not still_public(delivery.article_id):
+        # Never an unpublished article's text, however late a retry or a "send again" is.
+        finish(delivery, Delivery.State.CANCELLED, _("The article is no longer published."))
         return
+    if not delivery.body:
+        delivery.body = body_of(delivery)
+        Delivery.objects.filter(pk=delivery.pk).update(body=delivery.body)
+    if claim(delivery):
+        attempt(delivery)
+
+
+def still_public(article_id: int | None) -> bool:
+    return Article.objects.published().filter(pk=article_id).exists()
+
+
+def claim(delivery: Delivery) -> bool:
+    """Take the next attempt, and hold the delivery for LEASE meanwhile: another run asked
+    for it (a restarted worker's) finds it not due and waits; a run that dies mid-attempt
+    leaves it to be tried again once the lease is over."""
+    now = timezone.now()
+    claimed = Delivery.objects.filter(
+        pk=delivery.pk,
+        state=Delivery.State.PENDING,
+        attempt_count=delivery.attempt_count,
+        due_at__lte=now,
+    ).update(attempt_count=F("attempt_count") + 1, due_at=now + LEASE)
     delivery.attempt_count += 1
-    attempt(delivery)
+    return bool(claimed)
 
 
 def attempt(delivery: Delivery) -> None:
@@ -143,7 +158,7 @@ def attempt(delivery: Delivery) -> None:
             error = answer.strip() or _("Answered %(status)s.") % {"status": status}
     except outbound.Refused as refused:
         error = str(refused)
-    except (OSError, ValueError) as failure:  # ValueError: http.client's bad answers
+    except (OSError, ValueError, HTTPException) as failure:  # a partner's broken answer too
         error = str(failure) or failure.__class__.__name__
     milliseconds = round((time.monotonic() - started) * 1000)
     delivery.attempts.create(
@@ -204,9 +219,15 @@ def due() -> list[int]:
 
 
 def resume_waiting() -> int:
-    """Asks the worker again for every pending delivery (a worker that died forgets them);
-    one asked twice is still attempted once at a time."""
-    waiting = Delivery.objects.filter(state=Delivery.State.PENDING)
-    for delivery in waiting.only("pk", "due_at"):
+    """Asks the worker again for each pending delivery no queued task waits for (a worker
+    that died mid-attempt forgets it); returns how many."""
+    from django_tasks_db.models import DBTaskResult  # the worker's queue: only it has one
+
+    ready = TaskResultStatus.READY
+    queued = DBTaskResult.objects.filter(task_path=deliver.module_path, status=ready)
+    waited_for = {task.args_kwargs["args"][0] for task in queued.only("args_kwargs")}
+    waiting = Delivery.objects.filter(state=Delivery.State.PENDING).exclude(pk__in=waited_for)
+    found = list(waiting.only("pk", "due_at"))
+    for delivery in found:
         ask_worker(delivery)
-    return waiting.count()
+    return len(found)

@@ -45,7 +45,7 @@ def test_a_scheduled_article_is_posted_when_readers_can_read_it(
     assert events(receiver) == [("article.published", str(in_review.pk))]
 
 
-def test_a_scheduled_article_recalled_or_unpublished_before_its_time_is_never_posted(
+def test_a_scheduled_article_unpublished_before_its_time_is_never_posted(
     endpoint, receiver, in_review, editor, committed
 ):
     when = timezone.now() + timedelta(hours=2)
@@ -55,6 +55,55 @@ def test_a_scheduled_article_recalled_or_unpublished_before_its_time_is_never_po
         call_command("send_due_webhooks")
     assert receiver.received == []  # no unpublished either: partners never had it
     assert Delivery.objects.get().state == Delivery.State.CANCELLED
+
+
+def test_a_scheduled_article_its_author_edits_goes_back_to_review_unannounced(
+    endpoint, receiver, in_review, journalist, editor, committed
+):
+    when = timezone.now() + timedelta(hours=2)
+    committed(workflow.apply_transition, in_review, "schedule", editor, when=when)
+    article = in_review.__class__.objects.get(pk=in_review.pk)
+    article.headline = "Relu par son auteure"
+    committed(workflow.save_by, article, journalist)  # approval withdrawn: a recall
+    assert article.transitions.filter(name="recall").exists()
+    with time_machine.travel(when + timedelta(seconds=1)):
+        call_command("send_due_webhooks")
+    assert receiver.received == []
+    assert Delivery.objects.get().state == Delivery.State.CANCELLED
+
+
+def test_a_public_article_given_a_later_time_is_withdrawn_then_announced_again(
+    endpoint, receiver, published, editor, committed
+):
+    later = timezone.now() + timedelta(hours=1)
+    article = published.__class__.objects.get(pk=published.pk)
+    article.published_at = later
+    committed(workflow.save_by, article, editor)
+    assert [m["type"] for m in receiver.messages()] == ["article.published", "article.unpublished"]
+    with time_machine.travel(later + timedelta(seconds=1)):
+        call_command("send_due_webhooks")
+    assert receiver.messages()[-1]["type"] == "article.published"
+
+
+def test_a_public_article_whose_time_is_removed_is_withdrawn(
+    endpoint, receiver, published, editor, committed
+):
+    article = published.__class__.objects.get(pk=published.pk)
+    article.published_at = None
+    committed(workflow.save_by, article, editor)
+    assert receiver.messages()[-1]["type"] == "article.unpublished"
+
+
+def test_a_scheduled_article_whose_time_is_removed_is_not_announced(
+    endpoint, receiver, in_review, editor, committed
+):
+    when = timezone.now() + timedelta(hours=2)
+    committed(workflow.apply_transition, in_review, "schedule", editor, when=when)
+    article = in_review.__class__.objects.get(pk=in_review.pk)
+    article.published_at = None
+    committed(workflow.save_by, article, editor)
+    assert Delivery.objects.get().state == Delivery.State.CANCELLED
+    assert receiver.received == []
 
 
 def test_published_now_after_being_scheduled_is_posted_once(

@@ -30,6 +30,16 @@ pytestmark = pytest.mark.django_db
         ("fc00::1", False),
         ("::ffff:127.0.0.1", False),
         ("::ffff:10.0.0.1", False),
+        ("::ffff:8.8.8.8", True),
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 to the metadata service
+        ("64:ff9b::808:808", True),  # NAT64 to a public address
+        ("64:ff9b:1::1", False),
+        ("2002:a00:1::1", False),  # 6to4 around 10.0.0.1
+        ("2002:808:808::1", True),
+        ("::7f00:1", False),  # IPv4-compatible 127.0.0.1
+        ("::ffff:0:7f00:1", False),  # IPv4-translated 127.0.0.1
+        ("fec0::1", False),  # site-local
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
     ],
 )
 def test_public_addresses(address, public):

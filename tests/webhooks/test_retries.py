@@ -97,16 +97,70 @@ def test_a_success_starts_the_count_again(endpoint, receiver, journalist, editor
     assert endpoint.is_active and endpoint.failures_in_a_row == 1
 
 
-def test_a_delivery_is_attempted_once_however_many_times_it_is_asked(
+def test_a_delivery_in_flight_is_not_attempted_again_by_another_run(
     endpoint, receiver, journalist, editor, committed
 ):
     receiver.answers = [(500, {})]
     publish_one(journalist, editor, committed)
     delivery = Delivery.objects.get()
     with time_machine.travel(delivery.due_at, tick=False):
-        for _ in range(3):  # a worker restarted twice asks for it again
-            sending.deliver.call(delivery.pk)
-    assert len(receiver.received) == 2  # the first attempt, then one retry
+        assert sending.claim(delivery)  # one run is posting attempt 2 now
+        sending.deliver.call(delivery.pk)  # a restarted worker's run asks for it
+    assert len(receiver.received) == 1
+    delivery.refresh_from_db()
+    assert delivery.attempt_count == 2 and delivery.attempts.count() == 1
+    # That run died mid-attempt: once its lease is over, the delivery is tried again.
+    with time_machine.travel(delivery.due_at, tick=False):
+        call_command("send_due_webhooks")
+    assert len(receiver.received) == 2
+    assert Delivery.objects.get().state == Delivery.State.DELIVERED
+
+
+def test_a_retry_never_sends_an_article_unpublished_meanwhile(
+    endpoint, receiver, journalist, editor, admin_user, committed
+):
+    receiver.answers = [(500, {})]
+    article = publish_one(journalist, editor, committed)
+    committed(workflow.apply_transition, article, "unpublish", editor, comment="Retrait.")
+    published = Delivery.objects.get(event="article.published")
+    with time_machine.travel(published.due_at, tick=False):
+        call_command("send_due_webhooks")
+    published.refresh_from_db()
+    assert published.state == Delivery.State.CANCELLED
+    assert [m["type"] for m in receiver.messages()] == [
+        "article.published",  # the failed first attempt
+        "article.unpublished",
+    ]
+    Delivery.objects.filter(pk=published.pk).update(state=Delivery.State.FAILED)
+    committed(sending.send_again, [Delivery.objects.get(pk=published.pk)], admin_user)
+    assert len(receiver.received) == 2  # sent again: refused, the article is not public
+    assert Delivery.objects.get(pk=published.pk).state == Delivery.State.CANCELLED
+
+
+def test_a_broken_answer_is_logged_and_tried_again(
+    local_allowed, admin_user, journalist, editor, committed
+):
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def answer_garbage():
+        for _ in range(2):
+            peer, _address = listener.accept()
+            peer.recv(65536)
+            peer.sendall(b"garbage\r\n")
+            peer.close()
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    port = listener.getsockname()[1]
+    Endpoint(url=f"http://127.0.0.1:{port}/", events=["article.published"]).save_by(admin_user)
+    publish_one(journalist, editor, committed)
+    listener.close()
+    delivery = Delivery.objects.get()
+    [attempt] = delivery.attempts.all()
+    assert attempt.status_code is None and attempt.error
+    assert delivery.state == Delivery.State.PENDING and delivery.due_at > timezone.now()
 
 
 def test_the_worker_waits_for_a_retry(settings, endpoint, receiver, journalist, editor, committed):

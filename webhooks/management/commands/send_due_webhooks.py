@@ -1,6 +1,10 @@
+import logging
+
 from django.core.management.base import BaseCommand
 
 from webhooks.sending import deliver, due
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -9,5 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         found = due()
         for pk in found:
-            deliver.call(pk)
+            try:
+                deliver.call(pk)
+            except Exception:  # one delivery's fault must not hold back the others
+                logger.exception("Webhook delivery %s failed.", pk)
         self.stdout.write(f"{len(found)} delivery attempt(s) made.")
