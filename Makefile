@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import bench-live bench-newsletter messages lighthouse
+.PHONY: run test lint format check setup clean bench bench-traffic bench-images bench-import bench-live bench-newsletter bench-desk messages lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --articles $(or $(ARTICLES),1000)
 	$(BIN)/python bench/live_polls.py --articles $(or $(ARTICLES),1000) $(LIVE_ARGS)
+	$(BIN)/python bench/admin_desk.py --articles $(or $(ARTICLES),1000)
+
+# The editors' desk alone: DESK_ARGS="--database newsroom_bench_100000_new" for compare.py's.
+bench-desk: $(STAMP)
+	$(BIN)/python bench/admin_desk.py --articles $(or $(ARTICLES),1000) $(DESK_ARGS)
 
 # Newsroom traffic, another checkout (OLD: today's main) against this one (or NEW), side by
 # side: OLD=/tmp/bench-old make bench-traffic [ARTICLES=1000] [TRAFFIC_ARGS="--reuse"]

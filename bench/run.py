@@ -32,7 +32,8 @@ SMALL = 1000  # the archive a larger one is compared with
 
 
 def prepare(database, articles, reuse):
-    exists = database in psql("-lqt").stdout
+    names = {line.split("|")[0].strip() for line in psql("-lqt").stdout.splitlines()}
+    exists = database in names  # newsroom_bench_1000 is no newsroom_bench_100000_new
     env = environment(database, page_cache=False)
     if exists and reuse:
         print(f"Reusing database {database}.")

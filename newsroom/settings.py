@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "webhooks",
 ]
 # Widgets render with the project's templates too (templates/admin/widgets: labelled inputs).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "newsroom.form_renderer.DjangoTemplatesSetting"
 
 MIDDLEWARE = [
     "newsroom.middleware.RequestLogMiddleware",

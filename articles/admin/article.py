@@ -20,6 +20,7 @@ from articles.admin import unpublish
 from articles.admin.autosave import AutosaveViewsMixin
 from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.corrections import NoteInline, NoteLogMixin
+from articles.admin.desk_list import DeskListMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
 from articles.admin.inlines import LabelledTabularInline
 from articles.admin.pictures import picture_preview, picture_thumbnail
@@ -40,6 +41,15 @@ class BylineInline(LabelledTabularInline):
     verbose_name = _("author")
     verbose_name_plural = _("byline (in order)")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")  # each row names it
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "author":  # every byline lists the same authors: read them once
+            field.choices = list(field.choices)
+        return field
+
 
 @admin.register(Article)
 class ArticleAdmin(
@@ -48,6 +58,7 @@ class ArticleAdmin(
     AutosaveViewsMixin,
     CollaborationViewsMixin,
     NoteLogMixin,
+    DeskListMixin,
     admin.ModelAdmin,
 ):
     form = ArticleAdminForm
@@ -64,9 +75,9 @@ class ArticleAdmin(
     list_display_links = ["headline"]  # a picture link would have no words to read out
     list_select_related = ["section", "picture"]
     autocomplete_fields = ["picture"]
-    list_filter = [StateFilter, "section", AuthorFilter, PopularTagFilter]
+    list_filter = [StateFilter, "section", AuthorFilter, PopularTagFilter, "published_at"]
+    # PostgreSQL searches the site's index instead (DeskListMixin.get_search_results).
     search_fields = ["headline", "standfirst", "bylines__author__display_name", "tags__name"]
-    date_hierarchy = "published_at"
     list_per_page = 50
     ordering = ["-updated_at"]
     fieldsets = [

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -52,12 +53,17 @@ class PopularTagFilter(admin.SimpleListFilter):
     title = _("tag")
     parameter_name = "tag"
     LIMIT = 30
+    # Counting every tagging takes a tenth of a second at 100,000 articles; the most used
+    # tags change over days, not minutes.
+    CACHE_KEY, CACHE_SECONDS = "desk:popular-tags", 600
+
+    @classmethod
+    def popular(cls) -> list[tuple[str, str]]:
+        found = Tag.objects.annotate(uses=Count("articles_tagging_items"))
+        return [(tag.slug, tag.name) for tag in found.order_by("-uses", "name")[: cls.LIMIT]]
 
     def lookups(self, request, model_admin):
-        popular = Tag.objects.annotate(uses=Count("articles_tagging_items")).order_by(
-            "-uses", "name"
-        )[: self.LIMIT]
-        choices = [(tag.slug, tag.name) for tag in popular]
+        choices = cache.get_or_set(self.CACHE_KEY, self.popular, self.CACHE_SECONDS)
         chosen = self.value()
         if chosen and chosen not in dict(choices):
             choices += [(tag.slug, tag.name) for tag in Tag.objects.filter(slug=chosen)]

@@ -269,6 +269,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # The desk's list, last changed first, and its filter by publication date.
+            models.Index(fields=["-updated_at", "-id"], name="article_desk_idx"),
+            models.Index(fields=["published_at"], name="article_published_at_idx"),
             # Section pages and the home page's section blocks read a section's newest.
             models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
             # The editor's chosen lead story, found without scanning the archive.

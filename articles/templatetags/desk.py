@@ -1,7 +1,7 @@
 """The desk's front page (the admin index): what waits for the editors, and for each writer."""
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django import template
@@ -78,12 +78,11 @@ def _desk_lists(now):
         _first(
             articles.published().filter(published_at__gte=midnight).order_by("-published_at"),
             "published_today",
-            # The changelist's date hierarchy reads its day in the site's time zone too.
+            # The list's date filter's own "today" (local midnight to midnight), shown chosen.
             _changelist(
                 state=Status.PUBLISHED,
-                published_at__year=today.year,
-                published_at__month=today.month,
-                published_at__day=today.day,
+                published_at__gte=str(midnight),
+                published_at__lt=str(midnight + timedelta(days=1)),
             ),
         ),
     ]

@@ -145,13 +145,22 @@ def test_published_today_begins_at_midnight_in_the_sites_time_zone(
     query = parse_qs(urlsplit(today.see_all).query)
     assert query == {
         "state": ["published"],
-        "published_at__year": ["2027"],
-        "published_at__month": ["3"],
-        "published_at__day": ["10"],
+        "published_at__gte": [str(midnight)],
+        "published_at__lt": [str(midnight + timedelta(days=1))],
     }
     with time_machine.travel(now, tick=False):
-        listed = client_for(editor).get(today.see_all).context["cl"].result_list
+        answer = client_for(editor).get(today.see_all)
+    listed = answer.context["cl"].result_list
     assert set(listed) == {just_after, first}
+    # The list shows its date filter on "today": its own link, highlighted.
+    assert answer.context["cl"].has_active_filters
+    date_filter = next(
+        f
+        for f in answer.context["cl"].filter_specs
+        if getattr(f, "field_path", "") == "published_at"
+    )
+    chosen = [c for c in date_filter.choices(answer.context["cl"]) if c["selected"]]
+    assert [str(c["display"]) for c in chosen] == ["Today"]  # the English desk
 
 
 def test_a_heading_counts_every_article_when_the_list_shows_the_first_only(journalist, editor):

@@ -1,0 +1,154 @@
+"""`make bench-desk`: the editors' desk on a benchmark corpus, in process, as an editor.
+
+    .venv/bin/python bench/admin_desk.py [--articles 1000] [--database NAME] [--runs 5]
+
+Seeds newsroom_bench_<articles> as `make bench` does unless it exists (or uses --database,
+e.g. bench/compare.py's newsroom_bench_100000_new), with production settings, the page
+cache off. Each request of the scenario (the article list, its search for three common
+words and a rare one, a filter, page 500, the change form, a save, a workflow step) is made
+`--runs` times; prints the best server time (the database's included) and the queries, and
+checks the issue's budgets: each under 150 ms, search under 100 ms.
+"""
+
+import argparse
+import os
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+LIST = "/admin/articles/article/"
+SEARCHES = ["sécurité", "prix du riz", "élections", "Ouagadougou pluies"]
+BUDGET_MS, SEARCH_BUDGET_MS = 150, 100
+
+
+class FormFields(HTMLParser):
+    """The change form's fields as a browser would post them back, unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            ticked = attrs.get("type") in ("checkbox", "radio")
+            if ticked and "checked" not in attrs:
+                return
+            self.data.setdefault(name, []).append(attrs.get("value", "on" if ticked else ""))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data.setdefault(self._select, []).append(attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = [""]
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][0] += data
+
+
+def measure(client, method, path, data=None, runs=5):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    best, queries, status = float("inf"), 0, None
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            answer = client.get(path) if method == "GET" else client.post(path, data)
+            elapsed = (time.perf_counter() - started) * 1000
+        best, queries, status = min(best, elapsed), len(captured), answer.status_code
+    return best, queries, status
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--database", help="an existing benchmark database to use instead")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    import run
+    import serve
+
+    if args.database is None:
+        args.database = f"newsroom_bench_{args.articles}"
+        run.prepare(args.database, args.articles, reuse=True)
+    os.environ.update(serve.environment(args.database, page_cache=False))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from articles.models import Article
+
+    editor, _ = get_user_model().objects.get_or_create(
+        username="bench-desk", defaults={"is_staff": True, "first_name": "Awa"}
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(editor)
+    newest = Article.objects.filter(status="published").order_by("-published_at").first()
+    review = Article.objects.filter(status="published").order_by("published_at").first()
+    change = f"/admin/articles/article/{newest.pk}/change/"
+
+    rows = []
+    for name, path in [
+        ("list", LIST),
+        *((f"search «{words}»", f"{LIST}?q={words}") for words in SEARCHES),
+        ("filter: published, one section", f"{LIST}?status=published&section__id__exact=1"),
+        ("page 500", f"{LIST}?p=500"),
+        ("change form", change),
+    ]:
+        rows.append((name, *measure(client, "GET", path, runs=args.runs)))
+    form = FormFields()
+    form.feed(client.get(change).content.decode())
+    form.data["_continue"] = ["1"]
+    form.data["started_version"] = [str(Article.objects.get(pk=newest.pk).version)]
+
+    def save():
+        form.data["started_version"] = [str(Article.objects.get(pk=newest.pk).version)]
+        return form.data
+
+    best, queries, status = float("inf"), 0, None
+    for _ in range(args.runs):
+        best_one = measure(client, "POST", change, save(), runs=1)
+        if best_one[0] < best:
+            best, queries, status = best_one
+    rows.append(("save (no change)", best, queries, status))
+    step = f"/admin/articles/article/{review.pk}/transition/"
+    steps = {"unpublish": [], "publish": []}
+    for _ in range(args.runs):  # the oldest article, taken down and published again
+        for name in steps:
+            data = {"_transition": name, "_comment": "Vérification du desk."}
+            steps[name].append(measure(client, "POST", step, data, runs=1))
+    for name, measured in steps.items():
+        rows.append((f"workflow step: {name}", *min(measured)))
+
+    print(f"{args.database}, best of {args.runs}, server time in process:\n")
+    print("| request | ms | queries | status |\n|---|---|---|---|")
+    missed = []
+    for name, ms, queries, status in rows:
+        print(f"| {name} | {ms:.1f} | {queries} | {status} |")
+        budget = SEARCH_BUDGET_MS if name.startswith("search") else BUDGET_MS
+        if ms > budget or status >= 400:
+            missed.append(f"{name}: {ms:.0f} ms (budget {budget}), status {status}")
+    print("\n" + ("\n".join(f"MISSED {m}" for m in missed) if missed else "All within budget."))
+
+
+if __name__ == "__main__":
+    main()
