@@ -115,6 +115,16 @@ def app_server(**env):
         log.close()
 
 
+def wait_for(condition, within=60.0, what="the condition"):
+    """Until `condition()` holds; AssertionError naming `what` after `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{what}: not within {within} s")
+
+
 @contextmanager
 def task_worker(**env):
     """`manage.py worker` with production settings, as it runs beside the app servers;

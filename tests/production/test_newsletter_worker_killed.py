@@ -4,7 +4,6 @@ edition twice. Real worker processes, a real SMTP server, PostgreSQL."""
 import asyncio
 import os
 import signal
-import time
 from collections import Counter
 
 import pytest
@@ -16,7 +15,7 @@ from newsletters import build
 from newsletters.models import Delivery, Edition, Subscriber
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 from tests.newsletters.mail_server import Mailbox, mail_server
-from tests.production.servers import database_url, task_worker
+from tests.production.servers import database_url, task_worker, wait_for
 
 pytestmark = [
     pytest.mark.postgres,
@@ -34,15 +33,6 @@ class SlowMailbox(Mailbox):
         answer = await super().handle_DATA(server, session, envelope)
         await asyncio.sleep(0.01)
         return answer
-
-
-def wait_for(condition, within=60.0, what="the condition"):
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{what}: not within {within} s")
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Webhooks sent by a real task worker: signed, at a scheduled article's time, and never to
 this machine when DEBUG is off. Real worker processes, a real receiver, PostgreSQL."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -11,7 +10,7 @@ from standardwebhooks import Webhook
 
 from articles import workflow
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
-from tests.production.servers import database_url, task_worker
+from tests.production.servers import database_url, task_worker, wait_for
 from tests.webhooks.conftest import Receiver
 from webhooks.models import Delivery, Endpoint, Event
 
@@ -20,15 +19,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("servers_gone_from_the_database"),
 ]
-
-
-def wait_for(condition, within=30.0, what="the condition"):
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{what}: not within {within} s")
 
 
 @pytest.fixture
