@@ -2,10 +2,11 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from api.models import ApiKey
+from newsroom.administrators import AdministratorsOnly
 
 
 @admin.register(ApiKey)
-class ApiKeyAdmin(admin.ModelAdmin):
+class ApiKeyAdmin(AdministratorsOnly, admin.ModelAdmin):
     """Administrators only; the rules are the model's (ApiKey.issue_by, save_by, revoke_by)."""
 
     list_display = ("partner", "prefix", "rate", "created_at", "created_by", "revoked_at")
@@ -14,17 +15,6 @@ class ApiKeyAdmin(admin.ModelAdmin):
     fields = ("partner", "rate", "prefix", "created_at", "created_by", "revoked_at")
     readonly_fields = ("prefix", "created_at", "created_by", "revoked_at")
     actions = ["revoke"]
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    has_add_permission = has_change_permission = has_view_permission
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # revoked, not deleted: the list keeps who had access
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.administrators import is_administrator
+
 DEFAULT_RATE = "1200/min"
 RATE = re.compile(r"^([1-9][0-9]{0,6})/(s|sec|m|min|h|hour|d|day)$")
 PREFIX_LENGTH = 8
@@ -30,7 +32,7 @@ def hashed(key: str) -> str:
 
 
 def check_administrator(user) -> None:
-    if not (user and user.is_active and user.is_superuser):
+    if not is_administrator(user):
         raise PermissionDenied(_("Only an administrator manages API keys."))
 
 

@@ -7,6 +7,8 @@ publish, schedule, unpublish and correct. Superusers hold every permission.
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from newsroom.administrators import is_administrator
+
 EDITOR_PERMISSION = "articles.publish_article"
 
 # Fields that only editors may set, whatever a form posts, with their value on a new article.
@@ -52,7 +54,7 @@ def can_log_note(user) -> bool:
 
 def can_delete_note(user) -> bool:
     """A log is not rewritten: only a superuser removes an entry (one logged by mistake)."""
-    return bool(user and user.is_active and user.is_superuser)
+    return is_administrator(user)
 
 
 def can_see_revisions(user, article) -> bool:

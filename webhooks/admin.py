@@ -2,21 +2,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.administrators import AdministratorsOnly
 from webhooks import sending
 from webhooks.models import Attempt, Delivery, Endpoint, Event
-
-
-class AdministratorsOnly:
-    """Administrators only; the rules are the models' (Endpoint.save_by, enable_by)."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # kept, with their log: an endpoint no longer wanted is disabled
 
 
 class WebAddressField(forms.URLField):
@@ -54,12 +42,6 @@ class EndpointAdmin(AdministratorsOnly, admin.ModelAdmin):
         "created_by",
     )
     actions = ["enable", "change_secret"]
-
-    def has_add_permission(self, request):
-        return self.has_module_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self.has_module_permission(request)
 
     def get_fields(self, request, obj=None):
         fields = ["url", "description", "events"]

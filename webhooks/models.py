@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.administrators import is_administrator
+
 SECRET_PREFIX = "whsec_"  # Standard Webhooks' form: the prefix, then the key in base64
 
 
@@ -29,7 +31,7 @@ def new_secret() -> str:
 
 
 def check_administrator(user) -> None:
-    if not (user and user.is_active and user.is_superuser):
+    if not is_administrator(user):
         raise PermissionDenied(_("Only an administrator manages webhooks."))
 
 
