@@ -148,15 +148,18 @@ def article_deleted(sender, instance, **kwargs):
 
 @receiver(m2m_changed, sender=Tagging)
 def tags_changed(sender, instance, action, pk_set=None, **kwargs):
-    if isinstance(instance, Article) and action in ("post_add", "post_remove", "post_clear"):
-        search.reindex([instance.pk])
-        touch([instance.pk])
-        if instance.status != Status.PUBLISHED:
-            return
-        if action == "post_clear":  # which tags it had is gone
-            freshness.bump_after_commit()
-        else:
-            freshness.bump_after_commit(pages_of(instance.pk, tag_ids=pk_set or ()))
+    if not isinstance(instance, Article) or action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if action != "post_clear" and not pk_set:  # taggit's add() tells of nothing added too
+        return
+    search.reindex([instance.pk])
+    touch([instance.pk])
+    if instance.status != Status.PUBLISHED:
+        return
+    if action == "post_clear":  # which tags it had is gone
+        freshness.bump_after_commit()
+    else:
+        freshness.bump_after_commit(pages_of(instance.pk, tag_ids=pk_set))
 
 
 @receiver(post_save, sender=Byline)

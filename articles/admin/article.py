@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 from articles import embeds, metadata, revisions, rules, workflow
 from articles.admin import unpublish
 from articles.admin.autosave import AutosaveViewsMixin
+from articles.admin.bylines import BylineInline
 from articles.admin.collaboration import CollaborationViewsMixin
 from articles.admin.corrections import NoteInline, NoteLogMixin
 from articles.admin.desk_list import DeskListMixin
 from articles.admin.filters import AuthorFilter, PopularTagFilter, StateFilter
-from articles.admin.inlines import LabelledTabularInline
 from articles.admin.pictures import picture_preview, picture_thumbnail
 from articles.admin.revisions import RevisionViewsMixin
 from articles.forms import ArticleAdminForm
@@ -31,24 +31,6 @@ from articles.queries import BYLINES, TAGS
 from articles.views.preview import render_preview
 from authors.models import Author
 from newsroom.admin_titles import ModelTitlesMixin
-
-
-class BylineInline(LabelledTabularInline):
-    model = Byline
-    extra = 1
-    min_num = 0
-    fields = ["author", "position"]
-    verbose_name = _("author")
-    verbose_name_plural = _("byline (in order)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author")  # each row names it
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "author":  # every byline lists the same authors: read them once
-            field.choices = list(field.choices)
-        return field
 
 
 @admin.register(Article)

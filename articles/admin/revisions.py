@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from articles import revisions, rules, workflow
+from articles import revisions, rules, tagging, workflow
 from articles.models import Article, Byline, Picture, Revision, Section
 
 
@@ -142,5 +142,5 @@ def restore(article: Article, revision: Revision, user) -> int:
             Byline.objects.update_or_create(
                 article=article, author_id=author_id, defaults={"position": position}
             )
-    article.tags.set(data.get("tags", []))
+    tagging.set_tags(article, data.get("tags", []))
     return dropped

@@ -1,6 +1,5 @@
 """Opening an article costs the same queries however long its history: its revisions,
-bylines, tags, workflow steps and log (issue 37). Saving still grows with its bylines and
-tags (a check per byline, a lookup per tag): the next slice."""
+bylines, tags, workflow steps and log (issue 37). Saving: tests/articles/test_desk_saving.py."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

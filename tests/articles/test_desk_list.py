@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles import workflow
 from articles.admin import desk_list
@@ -43,7 +44,8 @@ def test_the_list_reads_a_fixed_number_of_queries(editor, archive, django_assert
     count = 9 + (connection.vendor == "postgresql")
     with django_assert_num_queries(count):
         client.get(CHANGELIST)
-    with django_assert_num_queries(9):  # searched: counted, never estimated
+    # searched: counted, never estimated; its page's ids sorted, then their rows read
+    with django_assert_num_queries(10):
         client.get(CHANGELIST, {"q": "sécurité"})
 
 
@@ -144,3 +146,13 @@ def test_a_publication_date_filter(editor, archive, published):
     client = client_for(editor)
     shown = listed(client, **{"published_at__isnull": "False"})
     assert shown == [published.headline]
+
+
+def test_each_row_has_its_selection_box_for_the_bulk_actions(editor, archive):
+    html = client_for(editor).get(CHANGELIST).content.decode()
+    for article in archive.values():
+        assert (
+            f'<input type="checkbox" name="_selected_action" value="{article.pk}" '
+            f'class="action-select" aria-label="Choisir cet objet pour une action - '
+            f'{escape(article.headline)}">'
+        ) in html
