@@ -50,6 +50,16 @@ ORIGINAL_ADDRESS = URLValidator(
 )
 
 
+# What an article held when read, by marker: its saves compare against them.
+STORED = {
+    "_loaded_version": "version",
+    "_stored_slug": "slug",
+    "_stored_status": "status",
+    "_stored_section_id": "section_id",
+    "_stored_picture_id": "picture_id",
+}
+
+
 class Byline(models.Model):
     """An author's place in an article's byline."""
 
@@ -291,6 +301,9 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
+        deferred = self.get_deferred_fields()
+        if deferred and self.pk:  # saved whole, its version checked: the rest read at once
+            self.refresh_from_db(fields=list(deferred))
         shown = self.prepare()
         if getattr(self, "_loaded_version", None) is not None:
             self.version = self._loaded_version + 1
@@ -346,20 +359,21 @@ class Article(ConcurrentTransitionMixin, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
-        article._stored_slug = article.__dict__.get("slug")
-        article._loaded_version = article.__dict__.get("version")
-        article._stored_status = article.__dict__.get("status")
-        article._stored_section_id = article.__dict__.get("section_id")
-        article._stored_picture_id = article.__dict__.get("picture_id")
+        for marker, field in STORED.items():
+            setattr(article, marker, article.__dict__.get(field))
         return article
 
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._loaded_version = self.__dict__.get("version")
-        self._stored_slug = self.__dict__.get("slug")
-        self._stored_status = self.__dict__.get("status")
-        self._stored_section_id = self.__dict__.get("section_id")
-        self._stored_picture_id = self.__dict__.get("picture_id")
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        state = self.__dict__.get("status")
+        super().refresh_from_db(using, fields, from_queryset)
+        read = None if fields is None else set(fields)
+        if read is not None and "status" not in read and state is not None:
+            # A deferred field read: django-fsm reads the state with it, and Django would
+            # copy that over a transition not yet saved.
+            self.__dict__["status"] = state
+        for marker, field in STORED.items():
+            if read is None or field in read:
+                setattr(self, marker, self.__dict__.get(field))
 
     def _do_update(
         self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs
