@@ -64,12 +64,16 @@ def test_only_an_administrator_issues_changes_or_revokes(editor, partner_key):
 
 def test_the_admin_shows_a_new_key_once_and_lists_only_its_start(admin_user):
     desk = client_for(admin_user)
-    answer = desk.post(
-        reverse("admin:api_apikey_add"), {"partner": "Appli mobile", "rate": "600/min"}, follow=True
+    added = desk.post(
+        reverse("admin:api_apikey_add"), {"partner": "Appli mobile", "rate": "600/min"}
     )
     api_key = ApiKey.objects.get(partner="Appli mobile")
+    answer = desk.get(added["Location"])
     shown = " ".join(str(m) for m in answer.context["messages"])
     key = re.search(re.escape(api_key.prefix) + r"[-\w]{35}", shown).group(0)
+    for reply in (added, answer):  # kept on the server, never in a cookie the browser keeps
+        kept = reply.cookies.get("messages")
+        assert kept is None or not kept.value
     assert ApiKey.rate_of(key) == (api_key.pk, "600/min")
     listing = desk.get(reverse("admin:api_apikey_changelist")).content.decode()
     assert api_key.prefix in listing and key not in listing
