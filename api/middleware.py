@@ -3,7 +3,8 @@ cache: an answer the cache keeps counts too. A key is sent as `Authorization: Be
 
 Counted in fixed windows (one increment a request, whatever the rate), in the shared cache
 (Redis: every app server's requests together) and in this process's memory too, so the
-limit still holds while Redis is down (then per process)."""
+limit still holds while Redis is down (then per process, and Redis is left alone a few
+seconds, as the pages leave it: articles.freshness.pause_cache)."""
 
 import math
 import time
@@ -15,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import JsonResponse
 
 from api.models import RATE, ApiKey
+from articles import freshness
 from newsroom.client_ip import client_ip
 
 PREFIX = "/api/"
@@ -28,9 +30,13 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), PERIODS[period]
 
 
+class StoreAway(Exception):
+    """The shared cache did not answer (django-redis, told to ignore its errors, gives None)."""
+
+
 def wait_seconds(store, who: str, rate: str) -> int | None:
     """Seconds until `who` may ask again when this request is one too many in its window;
-    None when it is allowed. An unreachable store counts nothing (and refuses nothing)."""
+    None when it is allowed. Raises StoreAway when the store did not answer."""
     count, seconds = parse_rate(rate)
     now = time.time()
     window = int(now // seconds)
@@ -39,7 +45,9 @@ def wait_seconds(store, who: str, rate: str) -> int | None:
         used = store.incr(key)
     except ValueError:  # the window's first request
         used = 1 if store.add(key, 1, seconds + 1) else store.incr(key)
-    if used is not None and used > count:
+    if used is None:
+        raise StoreAway
+    if used > count:
         return max(1, math.ceil((window + 1) * seconds - now))
     return None
 
@@ -74,11 +82,14 @@ class RateLimitMiddleware:
 
     @staticmethod
     def _wait(who: str, rate: str) -> int | None:
-        for store in (HERE, cache):
-            wait = wait_seconds(store, who, rate)
-            if wait is not None:
-                return wait
-        return None
+        wait = wait_seconds(HERE, who, rate)
+        if wait is not None or freshness.cache_paused():
+            return wait
+        try:
+            return wait_seconds(cache, who, rate)
+        except StoreAway:  # counted here alone while it is away, without waiting on it
+            freshness.pause_cache()
+            return None
 
     @staticmethod
     def _unknown_key():

@@ -213,11 +213,21 @@ def upcoming() -> tuple[float, tuple[str, str] | None]:
     return next_at, banner
 
 
+def cache_paused() -> bool:
+    """Whether this process leaves the shared cache alone for now: it did not answer, and
+    each request would wait for its timeout again."""
+    return time.monotonic() < _cache_down_until
+
+
+def pause_cache() -> None:
+    global _cache_down_until
+    _cache_down_until = time.monotonic() + CACHE_DOWN_PAUSE
+
+
 def current(path: str | None = None, also=()) -> Versions | None:
     """The versions (with this address's own, when given), or None when the cache cannot
     be used now; the values of the keys `also` are read with them, in `found`."""
-    global _cache_down_until
-    if time.monotonic() < _cache_down_until:
+    if cache_paused():
         return None
     keys = [VERSION_KEY, SHARED_KEY, NEXT_CHANGE_KEY, *also]
     if path is not None:
@@ -229,7 +239,7 @@ def current(path: str | None = None, also=()) -> Versions | None:
         values.update(cache.get_many([VERSION_KEY, SHARED_KEY]))
         if values.get(VERSION_KEY) is None or values.get(SHARED_KEY) is None:
             logger.warning("Cache unavailable; serving from the database.")
-            _cache_down_until = time.monotonic() + CACHE_DOWN_PAUSE
+            pause_cache()
             return None
     if _send_unsent_bumps():
         return current(path, also)
