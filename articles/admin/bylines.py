@@ -63,6 +63,28 @@ class BylineFormSet(BaseInlineFormSet):
         authors = self.form.base_fields["author"].queryset
         return authors.in_bulk(posted) if posted else {}
 
+    def save_existing_objects(self, commit=True):
+        """As Django's, in an order the database accepts: a row given another author is
+        stored anew after the others are deleted or saved, so no row ever holds an author
+        another row still holds (one_byline_per_author), as in a swap of two."""
+        if not commit:
+            return super().save_existing_objects(commit)
+        recast = [
+            form
+            for form in self.initial_forms
+            if form not in self.deleted_forms
+            and "author" in form.changed_data
+            and form.instance._is_pk_set()
+        ]
+        for form in recast:
+            form.instance.delete()
+            form.instance._state.adding = True
+        saved = super().save_existing_objects(commit)  # the rows recast are skipped
+        for form in recast:
+            saved.append(self.save_new(form))
+            self.changed_objects.append((form.instance, form.changed_data))
+        return saved
+
     def clean(self):
         super().clean()
         seen = set()

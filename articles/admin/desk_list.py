@@ -100,8 +100,10 @@ class DeskListMixin:
         paginator = super().get_paginator(request, queryset, *args, **kwargs)
         # Searched (below): its order leads with an expression, so PostgreSQL reads the matches
         # through the index and sorts them; led by the last change, it would walk them all.
-        if EXACT_FIRST in queryset.query.annotations:
-            asked = request.GET.get(PAGE_VAR, "1")
+        # Made distinct (a join's duplicates), its rows would be counted before DISTINCT.
+        searched = EXACT_FIRST in queryset.query.annotations and not queryset.query.distinct
+        asked = request.GET.get(PAGE_VAR, "1")
+        if searched and (not asked.isdecimal() or int(asked) >= 1):  # ChangeList reads 1
             paginator.searched_page = int(asked) if asked.isdecimal() else 1
         return paginator
 

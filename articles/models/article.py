@@ -50,6 +50,8 @@ ORIGINAL_ADDRESS = URLValidator(
 )
 
 
+# The state django-fsm saw when the article was read: a step is stored only from it.
+FSM_STARTED = "_ConcurrentTransitionMixin__initial_states"
 # What an article held when read, by marker: its saves compare against them.
 STORED = {
     "_loaded_version": "version",
@@ -364,13 +366,15 @@ class Article(ConcurrentTransitionMixin, models.Model):
         return article
 
     def refresh_from_db(self, using=None, fields=None, from_queryset=None):
-        state = self.__dict__.get("status")
+        state, started_from = self.__dict__.get("status"), getattr(self, FSM_STARTED, None)
         super().refresh_from_db(using, fields, from_queryset)
         read = None if fields is None else set(fields)
         if read is not None and "status" not in read and state is not None:
             # A deferred field read: django-fsm reads the state with it, and Django would
-            # copy that over a transition not yet saved.
+            # copy that over a step not yet saved; the state it started from stays too.
             self.__dict__["status"] = state
+            if started_from is not None:
+                setattr(self, FSM_STARTED, started_from)
         for marker, field in STORED.items():
             if read is None or field in read:
                 setattr(self, marker, self.__dict__.get(field))

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from articles import workflow
 from articles.admin import desk_list
 from tests.conftest import client_for
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorFactory
 
 CHANGELIST = reverse("admin:articles_article_changelist")
 
@@ -177,3 +177,20 @@ def test_a_search_over_several_pages(editor, archive, monkeypatch):
     ]
     past_the_end = client.get(CHANGELIST, {"q": "sécurité", "p": 3})
     assert past_the_end.status_code == 302 and "e=1" in past_the_end["Location"]
+
+
+def test_a_search_found_through_bylines_and_tags_counts_each_article_once(editor, archive):
+    lone = archive["Sécurité"]
+    lone.tags.set(["Sécurité routière", "Sécurité alimentaire", "Police"])
+    lone.bylines.create(author=AuthorFactory(display_name="Awa Sécurité"), position=5)
+    searched = client_for(editor).get(CHANGELIST, {"q": "sécurité"}).context["cl"]
+    assert searched.result_count == len(searched.result_list)  # not one per byline or tag
+    assert lone in searched.result_list
+
+
+def test_a_search_asked_for_page_zero_is_sent_back_to_the_list(editor, archive, monkeypatch):
+    from articles.admin.article import ArticleAdmin
+
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 1)  # several pages
+    answer = client_for(editor).get(CHANGELIST, {"q": "sécurité", "p": "0"})
+    assert answer.status_code == 302 and "e=1" in answer["Location"]

@@ -2,6 +2,8 @@
 step: django-fsm reads the state again with each deferred field, and Django copied that
 read over the step's new state, which was never stored."""
 
+import pytest
+
 from articles import workflow
 from articles.models import Article, Status
 
@@ -32,3 +34,11 @@ def test_an_article_read_in_part_is_saved_with_all_its_text(published, editor):
     assert stored.headline == "Un titre revu"
     assert stored.body == published.body and stored.slug == published.slug
     assert stored.status == Status.PUBLISHED
+
+
+def test_a_step_on_a_stale_article_read_in_part_is_refused(in_review, editor):
+    stale = Article.objects.only("id", "headline", "status").get(pk=in_review.pk)
+    workflow.apply_transition(Article.objects.get(pk=in_review.pk), "send_back", editor, "À revoir")
+    with pytest.raises(workflow.WorkflowError):
+        workflow.apply_transition(stale, "publish", editor)
+    assert Article.objects.get(pk=in_review.pk).status == Status.DRAFT
