@@ -1,7 +1,5 @@
 """Redis down or unreachable: pages from the database, logins and editing work, no 500."""
 
-import socket
-import threading
 import time
 
 import pytest
@@ -11,6 +9,7 @@ from django.urls import reverse
 from articles import freshness
 from articles.models import Article, Tip
 from tests.admin_forms import article_post
+from tests.production.servers import TcpSwitch, free_port
 
 UNREACHABLE = {
     "default": {
@@ -95,53 +94,29 @@ def test_the_api_rate_limit_holds_without_redis(client, db, redis_down, settings
     assert [a.status_code for a in answers] == [200] * 3 + [429] * 2
 
 
-class SilentServer:
-    """Accepts connections and never answers: a Redis that hangs, not one that refuses."""
-
-    def __init__(self):
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.1)
-        self.port = self.listener.getsockname()[1]
-        self.accepted, self.held, self.running = 0, [], True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self):
-        while self.running:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                continue
-            self.accepted += 1
-            self.held.append(connection)
-
-    def close(self):
-        self.running = False
-        self.thread.join(timeout=2)
-        for connection in [*self.held, self.listener]:
-            connection.close()
-
-
 @pytest.fixture
-def silent_redis(settings, monkeypatch):
-    server = SilentServer()
+def hanging_redis(settings, monkeypatch):
+    """A Redis that takes connections and never answers: not one that refuses them."""
+    switch = TcpSwitch(target_port=free_port())
+    switch.start()
+    switch.hang()
     monkeypatch.setattr(freshness, "_cache_down_until", 0.0)
     settings.CACHES = {
         "default": {
             **UNREACHABLE["default"],
-            "LOCATION": f"redis://127.0.0.1:{server.port}/0",
+            "LOCATION": f"redis://127.0.0.1:{switch.port}/0",
             "OPTIONS": {**UNREACHABLE["default"]["OPTIONS"], "SOCKET_TIMEOUT": 0.3},
         }
     }
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-    yield server
-    server.close()
+    yield switch
+    switch.cut()
 
 
-def test_the_api_asks_a_hanging_cache_once_not_every_request(client, db, silent_redis):
+def test_the_api_asks_a_hanging_cache_once_not_every_request(client, db, hanging_redis):
     from api.middleware import HERE
 
     HERE.clear()
     for _ in range(4):
         assert client.get("/api/v1/sections", REMOTE_ADDR="203.0.113.41").status_code == 200
-    assert silent_redis.accepted == 1  # then left alone for CACHE_DOWN_PAUSE seconds
+    assert len(hanging_redis.sockets) == 1  # then left alone for CACHE_DOWN_PAUSE seconds
