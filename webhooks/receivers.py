@@ -1,5 +1,6 @@
 """Which events the articles' changes make: each becomes a delivery per endpoint that wants
-it, in the same transaction (sending.plan). Only changes readers can see count."""
+it, in the same transaction (sending.plan). Only changes readers can see count. A new
+endpoint is told of the publications already scheduled."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, ArticleNote, Transition
 from articles.signals import saved_from_desk
 from webhooks import sending
-from webhooks.models import Event
+from webhooks.models import Delivery, Endpoint, Event
 
 
 @receiver(post_save, sender=Transition, dispatch_uid="webhooks_transition")
@@ -26,6 +27,19 @@ def workflow_step(sender, instance, created, **kwargs):
         sending.cancel_publications(article.pk, _("Unpublished before its time."))
         if article.published_at and article.published_at <= instance.at:  # readers saw it
             sending.plan(Event.UNPUBLISHED, article, body=sending.withdrawn(article))
+
+
+@receiver(post_save, sender=Endpoint, dispatch_uid="webhooks_endpoint")
+def endpoint_saved(sender, instance, **kwargs):
+    """An endpoint that now wants publications (added, given the event, or enabled again)
+    is told of the articles already scheduled, at their time."""
+    if not instance.wants(Event.PUBLISHED):
+        return
+    waiting = Delivery.objects.filter(
+        endpoint=instance, event=Event.PUBLISHED, state=Delivery.State.PENDING
+    )
+    for article in Article.objects.scheduled().exclude(pk__in=waiting.values("article_id")):
+        sending.plan(Event.PUBLISHED, article, due=article.published_at, endpoints=[instance])
 
 
 @receiver(post_save, sender=ArticleNote, dispatch_uid="webhooks_note")

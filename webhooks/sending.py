@@ -34,10 +34,12 @@ DISABLE_AFTER = 15  # failed attempts in a row, whatever the deliveries: two eve
 LEASE = timedelta(minutes=2)  # longer than an attempt can take (outbound.TIMEOUT_SECONDS)
 
 
-def plan(event: str, article, due=None, body: str = "") -> list[Delivery]:
-    """A delivery of this event for each active endpoint that wants it, sent once the
-    transaction commits (nothing is sent for a change that is rolled back)."""
-    endpoints = [e for e in Endpoint.objects.filter(is_active=True) if e.wants(event)]
+def plan(event: str, article, due=None, body: str = "", endpoints=None) -> list[Delivery]:
+    """A delivery of this event for each active endpoint that wants it (of `endpoints`, or
+    of all), sent once the transaction commits (nothing for a change rolled back)."""
+    if endpoints is None:
+        endpoints = Endpoint.objects.filter(is_active=True)
+    endpoints = [e for e in endpoints if e.wants(event)]
     made = [
         Delivery.objects.create(
             endpoint=endpoint, event=event, article=article, due_at=due or timezone.now(), body=body

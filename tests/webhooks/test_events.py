@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import workflow
+from tests.factories import ArticleFactory
 from webhooks.models import Delivery, Endpoint, Event
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +226,34 @@ def test_each_endpoint_gets_its_own_message(
         "/hooks/newsroom",
         "/hooks/newsroom?partner=2",
     }
+
+
+def test_an_endpoint_added_before_a_scheduled_time_is_told_at_that_time(
+    receiver, local_allowed, admin_user, in_review, editor, journalist, committed
+):
+    earlier = ArticleFactory(authors=[journalist.author_profile])
+    workflow.apply_transition(earlier, "submit", journalist)
+    committed(workflow.apply_transition, earlier, "publish", editor)
+    when = timezone.now() + timedelta(hours=2)
+    committed(workflow.apply_transition, in_review, "schedule", editor, when=when)
+    late = Endpoint(url=receiver.url, description="Arrivée après", events=[Event.PUBLISHED])
+    committed(late.save_by, admin_user)
+    committed(late.save_by, admin_user)  # saved again: still one message
+    call_command("send_due_webhooks")
+    assert receiver.received == []  # nor the article published before it came
+    with time_machine.travel(when + timedelta(seconds=1)):
+        call_command("send_due_webhooks")
+    assert events(receiver) == [("article.published", str(in_review.pk))]
+
+
+def test_an_endpoint_given_publications_later_is_told_of_those_waiting(
+    receiver, local_allowed, admin_user, in_review, editor, committed
+):
+    corrections = Endpoint(url=receiver.url, events=[Event.CORRECTED])
+    committed(corrections.save_by, admin_user)
+    when = timezone.now() + timedelta(hours=2)
+    committed(workflow.apply_transition, in_review, "schedule", editor, when=when)
+    assert not Delivery.objects.exists()
+    corrections.events = [Event.CORRECTED, Event.PUBLISHED]
+    committed(corrections.save_by, admin_user)
+    assert Delivery.objects.get().due_at == when
