@@ -304,7 +304,7 @@ class Article(ConcurrentTransitionMixin, models.Model):
 
     def save(self, *args, **kwargs):
         deferred = self.get_deferred_fields()
-        if deferred and self.pk:  # saved whole, its version checked: the rest read at once
+        if deferred and self.pk:  # saved whole; a version not read is checked as it is now
             self.refresh_from_db(fields=list(deferred))
         shown = self.prepare()
         if getattr(self, "_loaded_version", None) is not None:
