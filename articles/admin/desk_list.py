@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import search
+from articles.admin.filters import AuthorPicker
 from articles.queries import SEARCH_FIELDS
 
 UNSHOWN = ("body", "body_text", *SEARCH_FIELDS)  # the text and its search fields
@@ -81,6 +82,16 @@ class EstimatedPaginator(Paginator):
 
 
 class DeskChangeList(ChangeList):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django carries the search and filters into each row's link by resolving that link
+        # again, 50 times; a change form's link carries them as they are.
+        self.row_filters, self.preserved_filters = self.preserved_filters, ""
+
+    def url_for_result(self, result):
+        url = super().url_for_result(result)
+        return f"{url}?{self.row_filters}" if self.row_filters else url
+
     def get_results(self, request):
         # The rows shown only: actions read the articles in full (cl.get_queryset).
         self.queryset = self.queryset.defer(*UNSHOWN)
@@ -95,6 +106,13 @@ class DeskListMixin:
 
     def get_changelist(self, request, **kwargs):
         return DeskChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        if "cl" in context:  # the list, not a redirect or an action's own page
+            context["media"] += AuthorPicker().media  # its names as typed
+        return response
 
     def get_paginator(self, request, queryset, *args, **kwargs):
         paginator = super().get_paginator(request, queryset, *args, **kwargs)

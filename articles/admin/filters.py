@@ -1,10 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import PAGE_VAR
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.cache import cache
 from django.db.models import Count
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import Status
+from articles.models import Byline, Status
 from articles.models.article import SCHEDULED, SCHEDULED_LABEL
 from authors.models import Author
 
@@ -34,17 +38,58 @@ class StateFilter(admin.SimpleListFilter):
 
 
 class AuthorFilter(admin.SimpleListFilter):
+    """A name found by typing a few of its letters (the admin's own autocomplete): a
+    newsroom's hundreds of authors would be as many links."""
+
     title = _("author")
     parameter_name = "author"
+    template = "admin/articles/article/author_filter.html"
 
     def lookups(self, request, model_admin):
-        return [(str(pk), name) for pk, name in Author.objects.values_list("pk", "display_name")]
+        return []  # the names come as letters are typed
+
+    def has_output(self):
+        return True
+
+    def choices(self, changelist):
+        chosen = self.value() if (self.value() or "").isdigit() else None
+        picker = AuthorPicker(initial={self.parameter_name: chosen}, auto_id="desk-%s")
+        kept = {self.parameter_name, PAGE_VAR}
+        yield {
+            "field": picker[self.parameter_name],
+            "kept": [
+                (name, value) for name, value in changelist.params.items() if name not in kept
+            ],
+            "clear": changelist.get_query_string(remove=[self.parameter_name]) if chosen else "",
+        }
 
     def queryset(self, request, queryset):
         value = self.value()
         if value and value.isdigit():
             return queryset.filter(bylines__author_id=int(value))
         return queryset
+
+
+class NameAutocomplete(AutocompleteSelect):
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs.update(
+            {"data-placeholder": gettext("Type a few letters of a name"), "data-width": "100%"}
+        )
+        return attrs
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["newsroom/author_filter.js"])
+
+
+class AuthorPicker(forms.Form):
+    author = forms.ModelChoiceField(
+        Author.objects.all(),
+        label=_("Author's name"),
+        required=False,
+        widget=NameAutocomplete(Byline._meta.get_field("author"), admin.site),
+    )
 
 
 class PopularTagFilter(admin.SimpleListFilter):
