@@ -168,7 +168,9 @@ def main():
             if times > GROWTH_BUDGET:
                 missed.append(f"{name}: {times:.2f} times its {smaller[name][0]:.0f} ms")
         elif smaller:
-            compared = " | — | —"
+            compared = f" | {smaller[name][1]} | —"
+            if smaller[name][1] >= 400:
+                missed.append(f"{name}: status {smaller[name][1]} on {args.against} articles")
         print(f"| {name} | {ms:.1f} | {queries} | {status}{compared} |")
     print("\n" + ("\n".join(f"MISSED {m}" for m in missed) if missed else "All within budget."))
 
@@ -176,7 +178,9 @@ def main():
 def measured_on(articles: int, runs: int) -> dict[str, tuple[float, int]]:
     """The scenario on another corpus, in a process of its own (settings are per process)."""
     command = [sys.executable, __file__, "--articles", str(articles), "--runs", str(runs)]
-    finished = subprocess.run([*command, "--json"], capture_output=True, text=True, check=True)
+    finished = subprocess.run([*command, "--json"], capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        sys.exit(f"The {articles}-article run failed:\n{finished.stderr[-6000:]}")
     rows = json.loads(finished.stdout.strip().splitlines()[-1])
     return {name: (ms, status) for name, ms, _queries, status in rows}
 

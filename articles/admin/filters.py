@@ -51,23 +51,28 @@ class AuthorFilter(admin.SimpleListFilter):
     def has_output(self):
         return True
 
+    def chosen(self) -> int | None:
+        value = self.value() or ""
+        return int(value) if value.isascii() and value.isdecimal() else None  # not "²"
+
     def choices(self, changelist):
-        chosen = self.value() if (self.value() or "").isdigit() else None
+        chosen = self.chosen()
         picker = AuthorPicker(initial={self.parameter_name: chosen}, auto_id="desk-%s")
         kept = {self.parameter_name, PAGE_VAR}
         yield {
             "field": picker[self.parameter_name],
             "kept": [
-                (name, value) for name, value in changelist.params.items() if name not in kept
+                (name, value)
+                for name, values in changelist.filter_params.items()
+                if name not in kept
+                for value in values  # a filter may be given several values
             ],
             "clear": changelist.get_query_string(remove=[self.parameter_name]) if chosen else "",
         }
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(bylines__author_id=int(value))
-        return queryset
+        chosen = self.chosen()
+        return queryset if chosen is None else queryset.filter(bylines__author_id=chosen)
 
 
 class NameAutocomplete(AutocompleteSelect):

@@ -1,6 +1,8 @@
 """The desk's article list at archive size: searched through the site's index, paged
 without counting the whole table, its query count fixed (issue 37)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -240,3 +242,18 @@ def test_journalists_complete_authors_names_too(journalist, colleague):
     )
     assert found.status_code == 200
     assert journalist.author_profile.display_name in {r["text"] for r in found.json()["results"]}
+
+
+@pytest.mark.parametrize("odd", ["²", "abc", "-1", "", "99999"])
+def test_an_odd_author_in_the_address_is_no_error(editor, archive, odd):
+    response = client_for(editor).get(CHANGELIST, {"author": odd})
+    assert response.status_code == 200
+
+
+def test_choosing_an_author_keeps_every_value_of_another_filter(editor, archive):
+    sections = sorted({article.section_id for article in archive.values()})
+    assert len(sections) > 1  # several values of one filter
+    asked = [("section__id__exact", pk) for pk in sections] + [("q", "riz")]
+    html = client_for(editor).get(CHANGELIST + "?" + urlencode(asked)).content.decode()
+    for name, value in asked:
+        assert f'<input type="hidden" name="{name}" value="{value}">' in html
