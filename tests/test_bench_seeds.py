@@ -1,12 +1,13 @@
 """The benchmark's corpus: its article with media differs from the sampled plain article
-by its media only, and is added once."""
+by its media only, and is added once; a rare name is in three articles at any size."""
 
 import io
 
 import pytest
 from django.core.management import call_command
 
-from articles.management.commands import seed_bench_media
+from articles import search
+from articles.management.commands import seed_bench, seed_bench_media
 from articles.models import Article
 
 
@@ -39,3 +40,18 @@ def test_the_article_with_media_copies_the_plain_one_and_adds_its_media(client):
     assert media.body.count("<figure data-embed=") == 2
     page = client.get(address).content.decode()
     assert page.count("<picture>") == 5 + 8 and page.count('class="embed ') == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("size", [10, 61])
+def test_the_rare_name_is_in_three_articles_whatever_the_size(size):
+    run("seed_bench", "--articles", str(size))
+    named = Article.objects.filter(body_text__contains=seed_bench.RARE_NAME)
+    assert sorted(named.values_list("slug", flat=True)) == sorted(
+        f"article-{i}" for i in seed_bench.rare_positions(size)
+    )
+    assert len(seed_bench.rare_positions(size)) == 3
+    assert all(seed_bench.RARE_SENTENCE in body for body in named.values_list("body", flat=True))
+    if search.uses_postgres():  # the index sees it too: the desk's rare search finds three
+        words = search.words(seed_bench.RARE_NAME)
+        assert search.matching(Article.objects.all(), words).count() == 3

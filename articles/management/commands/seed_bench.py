@@ -12,6 +12,8 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -39,6 +41,10 @@ WORDS = (
     "saison récolte habitants quartier ville village communauté sources officielles selon"
 ).split()
 BATCH = 1000
+# A name in three articles whatever the corpus's size, as a rare search finds in a real archive
+# (every made-up word is in about 1% of the articles); neither word can be made up below.
+RARE_NAME = "Kadiatou Diallo"
+RARE_SENTENCE = f"La juge {RARE_NAME} a rendu sa décision."
 FUNCTION_WORDS = WORDS.index("où") + 1  # le, la, les… as frequent as in real French
 
 
@@ -77,6 +83,11 @@ def sentence(rng, length):
 
 def paragraph(rng):
     return " ".join(sentence(rng, rng.randint(12, 24)) for _ in range(rng.randint(3, 5)))
+
+
+def rare_positions(count) -> set[int]:
+    """Where the rare name goes: early, middle and late in the archive, drawing no number."""
+    return {count // 5, count // 2, count - 1 - count // 5}
 
 
 def skewed(rng, items, weights):
@@ -135,6 +146,10 @@ class Command(BaseCommand):
                 )
             done += size
             self._progress(done, count, started)
+        Article.objects.filter(slug__in=[f"article-{i}" for i in rare_positions(count)]).update(
+            body=Concat("body", Value(f"<p>{RARE_SENTENCE}</p>")),
+            body_text=Concat("body_text", Value(f" {RARE_SENTENCE}")),
+        )
         if connection.vendor == "postgresql":
             self.stderr.write("\nIndexing for full-text search…")
             with connection.cursor() as cursor:
