@@ -11,8 +11,9 @@ step) is made once a pass, `--runs` passes; prints the best server time (the dat
 included), the queries and the rows listed, and checks the issue's budgets: each under
 150 ms, search under 100 ms. With --against N, each corpus is served by a process of its
 own and each request goes to one then the other (this machine's speed drifts: both see the
-same drift), and must also stay within 1.5 times its figure on the N articles when it
-lists as many rows there (a page of 50 rows is not weighed against one of 7).
+same drift), and must also stay within 1.5 times its figure on the N articles, on the same
+page there (as many rows, the same status); the two requests beyond the issue's scenario
+(NOT_COMPARED) show their ratio without being held to it.
 """
 
 import argparse
@@ -30,9 +31,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 LIST = "/admin/articles/article/"
-COMMON = ["sécurité", "élections", "gouvernement"]  # each in about 9% of the articles
+COMMON = ["sécurité", "élections", "gouvernement"]  # each in 9 to 14% of the articles
 RARE = "Kadiatou Diallo"  # seed_bench.RARE_NAME: in three articles at any size
 SEARCHES = [*COMMON, RARE, "prix du riz", "Ouagadougou pluies"]  # none; two words in 1%
+# Beyond the issue's scenario, not held to 1.5 times: why, as the report says it.
+NOT_COMPARED = {
+    "page 500": "past the smaller corpus's last page",
+    "search «Ouagadougou pluies»": "in 1% of the articles, so a page of 50 rows here",
+}
 BUDGET_MS, SEARCH_BUDGET_MS = 150, 100
 GROWTH_BUDGET = 1.5  # times the smaller corpus's figure
 
@@ -91,7 +97,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--database", help="an existing benchmark database to use instead")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="passes; each request's best")
     parser.add_argument("--against", type=int, help="a smaller corpus's size to compare with")
     parser.add_argument("--serve", action="store_true", help="answer one request a line")
     args = parser.parse_args()
@@ -173,7 +179,9 @@ def best_of(passes: int, names: list, make) -> list:
             for side, (ms, *rest) in enumerate(make(name)):
                 if side == len(best):
                     best.append({})
-                best[side][name] = (min(ms, best[side].get(name, (ms,))[0]), *rest)
+                found = best[side]
+                fastest = min(ms, found[name][0]) if name in found else ms
+                found[name] = (fastest, *rest)
     return [[(name, *found[name]) for name in names] for found in best]
 
 
@@ -203,10 +211,12 @@ def side_by_side(database: str, smaller_database: str, passes: int) -> tuple[lis
         return json.loads(line)
 
     def make(name):
-        for server, _log in servers:
+        figures = []
+        for server, log in servers:  # one at a time: neither slows the other down
             server.stdin.write(f"{name}\n")
             server.stdin.flush()
-        return [answer(*served) for served in servers]
+            figures.append(answer(server, log))
+        return figures
 
     try:
         names = [answer(*served) for served in servers][0]
@@ -220,7 +230,7 @@ def side_by_side(database: str, smaller_database: str, passes: int) -> tuple[lis
 
 def report(database: str, runs: int, rows: list, smaller: dict, against: int | None):
     print(f"{database}, best of {runs}, server time in process:\n")
-    compared = f" | {against} articles | times" if smaller else ""
+    compared = f" | {against} articles: ms, rows, status | times" if smaller else ""
     print(f"| request | ms | queries | rows | status{compared} |")
     print(f"|---|---|---|---|---{'|---|---' * bool(smaller)}|")
     missed = []
@@ -228,20 +238,19 @@ def report(database: str, runs: int, rows: list, smaller: dict, against: int | N
         budget = SEARCH_BUDGET_MS if name.startswith("search") else BUDGET_MS
         if ms > budget or status >= 400:
             missed.append(f"{name}: {ms:.0f} ms (budget {budget}), status {status}")
-        if name == f"search «{RARE}»" and not listed:
+        if name == f"search «{RARE}»" and not listed:  # a corpus seeded before its name
             missed.append(f"{name}: no article found; drop {database} to seed it again")
         growth = ""
         if smaller:
             small_ms, _queries, small_status, small_listed = smaller[name]
-            if (small_status, small_listed) == (status, listed):
-                times = ms / small_ms
-                growth = f" | {small_ms:.1f} | {times:.2f}"
-                if times > GROWTH_BUDGET:
-                    missed.append(f"{name}: {times:.2f} times its {small_ms:.0f} ms")
-            else:  # page 500 is past 1,000's end; a common pair of words lists fewer there
-                growth = f" | {small_status}, {small_listed} rows | —"
-                if small_status >= 400:
-                    missed.append(f"{name}: status {small_status} on {against} articles")
+            times = ms / small_ms
+            growth = f" | {small_ms:.1f}, {small_listed} rows, {small_status} | {times:.2f}"
+            if name in NOT_COMPARED:
+                growth += f" (not held: {NOT_COMPARED[name]})"
+            elif (small_status, small_listed) != (status, listed):
+                missed.append(f"{name}: not the same page on {against} articles; seed again")
+            elif times > GROWTH_BUDGET:
+                missed.append(f"{name}: {times:.2f} times its {small_ms:.0f} ms")
         print(f"| {name} | {ms:.1f} | {queries} | {listed} | {status}{growth} |")
     print("\n" + ("\n".join(f"MISSED {m}" for m in missed) if missed else "All within budget."))
 

@@ -5,37 +5,36 @@ A worker killed mid-send leaves its task running for ever in the queue; its edit
 deliveries are claimed one by one, so two runs side by side never send anything twice.
 """
 
+import logging
 import os
 import signal
 from types import FrameType
 
-from django.db import connections
 from django_tasks_db.management.commands import db_worker
-from django_tasks_db.models import DBTaskResult
 
 from newsletters.sending import resume_interrupted
 from webhooks.sending import resume_waiting
 
+logger = logging.getLogger("django_tasks_db")  # the library's worker logs there
 # Below the app servers: on a shared machine, readers' pages come before background work.
 NICENESS = 10
 
 
-class ClaimSafeWorker(db_worker.Worker):
-    """Stops between tasks, never inside the transaction that claims one.
+class GracefulWorker(db_worker.Worker):
+    """Stops between steps of its loop, never from inside one.
 
-    The library exits at once on SIGTERM when no task runs, even mid-COMMIT of a claim: the
-    task then stays RUNNING for ever (django-tasks-db issue 61)."""
+    On a first SIGTERM (each deploy) with no task running, the library exits at once, even
+    mid-COMMIT of the transaction that claims a task: that task then stays RUNNING for ever
+    (django-tasks-db issue 61). Here it only ends the loop: a claimed task is run first, a
+    sleeping worker stops within its interval. A second signal stops it at once, as before.
+    """
 
     def shutdown(self, signum: int, frame: FrameType | None) -> None:
-        # False inside a transaction (and its COMMIT); read as is: no query in a handler.
-        claiming = not connections[DBTaskResult.objects.db].autocommit
-        if self.running and not self.running_task and claiming:
-            db_worker.logger.warning(
-                "Received %s - stopping after this claim.", signal.strsignal(signum)
-            )
-            self.running = False  # the loop runs what it claimed, then ends
+        if not self.running:
+            super().shutdown(signum, frame)
             return
-        super().shutdown(signum, frame)
+        logger.warning("Received %s - stopping after this step.", signal.strsignal(signum))
+        self.running = False
 
 
 class Command(db_worker.Command):
@@ -49,5 +48,9 @@ class Command(db_worker.Command):
         waiting = resume_waiting()
         if waiting:
             self.stderr.write(f"Asked again for {waiting} waiting webhook delivery(ies).")
-        db_worker.Worker = ClaimSafeWorker  # the library's handle builds its worker by this name
-        return super().handle(*args, **options)
+        library_worker = db_worker.Worker
+        db_worker.Worker = GracefulWorker  # the library's handle builds its worker by this name
+        try:
+            return super().handle(*args, **options)
+        finally:
+            db_worker.Worker = library_worker
