@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models.article import Article, Byline, Status
 from articles.models.tagging import Tagging
+from newsroom import bulk_copy
 
 # What a revision keeps of an article, in the order the comparison shows it.
 SNAPSHOT_FIELDS = [
@@ -225,7 +226,7 @@ class Revision(models.Model):
                     data=data,
                 )
             )
-        return cls.objects.bulk_create(made)
+        return bulk_copy.create(cls, made)  # each a whole copy of its article's text
 
     @classmethod
     def keep_autosave(cls, article, user, text: dict, unless_after) -> "datetime | None":
