@@ -93,15 +93,16 @@ def in_every_language(slugs: dict[str, list[str]]) -> list[str]:
     return paths
 
 
-def articles_created(article_ids, user=None) -> None:
+def articles_created(article_ids, user=None, refresh_vectors=search.refresh_vectors) -> None:
     """What follows articles created in bulk (an import's: bulk_create sends no signal),
     once their tags and bylines are stored too: each one's revision and search vectors, in
-    a few queries whatever their number. Their tags' and authors' search fields are given
+    a few queries whatever their number (the vectors by `refresh_vectors(ids)`: an import
+    has them made beside its next chunk). Their tags' and authors' search fields are given
     at their insert (search.names_fields); the pages that may show them are for
     many_articles_shown(), once for the lot."""
     ids = list(article_ids)
     Revision.record_many(ids, user=user)
-    search.refresh_vectors(ids)
+    refresh_vectors(ids)
     leads = Article.objects.filter(pk__in=ids, is_lead=True).order_by("-published_at", "-pk")
     lead = leads.values_list("pk", flat=True).first()
     if lead is not None:  # one lead story at a time, as a save keeps it

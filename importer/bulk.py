@@ -33,9 +33,10 @@ class Prepared:
     notes_end: int = 0  # where the run's notes stood after this post's own
 
 
-def write(chunk: list[Prepared], site: str, note) -> list[int]:
+def write(chunk: list[Prepared], site: str, note, refresh_vectors) -> list[int]:
     """Store the chunk; returns the new articles' ids. `note(prepared, text)` reports a post's
-    problem (an old address that already leads elsewhere)."""
+    problem (an old address that already leads elsewhere); `refresh_vectors(ids)` has their
+    search vectors made (importer/indexing.py)."""
     if not chunk:
         return []
     articles = [prepared.article for prepared in chunk]
@@ -70,7 +71,7 @@ def write(chunk: list[Prepared], site: str, note) -> list[int]:
         for pk in found
     )
     ids = [article.pk for article in articles]
-    changes.articles_created(ids)
+    changes.articles_created(ids, refresh_vectors=refresh_vectors)
     return ids
 
 

@@ -62,8 +62,9 @@ def plain_text(fragment: str) -> str:
 class PostImporter:
     """Posts read one by one into unsaved articles, written a chunk at a time by write()."""
 
-    def __init__(self, channel, summary, authors, sections, media):
+    def __init__(self, channel, summary, authors, sections, media, refresh_vectors):
         self.channel = channel
+        self.refresh_vectors = refresh_vectors  # given the ids of each chunk written
         self.summary = summary
         self.authors = authors
         self.sections = sections
@@ -107,7 +108,7 @@ class PostImporter:
                 (prepared.notes_end, self._post_note(prepared.post_id, prepared.title, text))
             )
 
-        ids = bulk.write(self.pending, self.channel.site, note)
+        ids = bulk.write(self.pending, self.channel.site, note, self.refresh_vectors)
         for position, text in reversed(later):
             self.summary.notes.insert(position, text)
         for prepared in self.pending:

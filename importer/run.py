@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from articles import changes
 from importer import interrupt, term_addresses, wxr
 from importer.chunks import POSTS_PER_CHUNK, Chunks, Kept
+from importer.indexing import Indexer
 from importer.media import MediaLibrary
 from importer.models import ImportRun
 from importer.people import AuthorDirectory
@@ -75,25 +76,33 @@ def import_wordpress(
 
 def _import(path, media_dir, link_users, dry_run, progress, announce, chunk_size, kept):
     channel = wxr.read_channel(path)
+    indexer = Indexer()
     try:
         summary = Summary(dry_run=dry_run, site=channel.site)
         media = MediaLibrary(media_dir, channel.attachments, summary, channel.site)
         chunks = Chunks(media, keep_files=not dry_run, kept=kept)
         if not dry_run:
-            _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks)
+            indexer.catch_up()
+            _import_channel(
+                channel, path, link_users, progress, announce, chunk_size, chunks, indexer
+            )
+            indexer.finish()
             return summary
         try:
             with transaction.atomic():  # one transaction, rolled back: the chunks within it
-                _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks)
+                _import_channel(
+                    channel, path, link_users, progress, announce, chunk_size, chunks, indexer
+                )
                 transaction.set_rollback(True)
         finally:
             media.discard_written()
         return summary
     finally:
+        indexer.finish(raising=False)  # a stopped run's committed chunks too
         channel.close()
 
 
-def _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks):
+def _import_channel(channel, path, link_users, progress, announce, chunk_size, chunks, indexer):
     summary, kept = chunks.media.summary, chunks.kept
     if channel.version not in wxr.KNOWN_VERSIONS:
         summary.note(
@@ -110,7 +119,9 @@ def _import_channel(channel, path, link_users, progress, announce, chunk_size, c
                 authors = AuthorDirectory(channel.site, channel.authors, summary, link_users)
                 authors.import_all()
                 sections = SectionChooser(channel.categories, summary)
-                posts = PostImporter(channel, summary, authors, sections, chunks.media)
+                posts = PostImporter(
+                    channel, summary, authors, sections, chunks.media, indexer.chunk_written
+                )
             more = _read_chunk(items, posts, summary, chunk_size, kept)
             chunk.articles, chunk.last_post = len(posts.write()), kept.reading
     if announce is not None:
