@@ -6,7 +6,7 @@ again resumes: the posts already imported are skipped (importer/models.py: Impor
 """
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ class Chunk:
 
     articles: int = 0
     last_post: int | None = None
+    notes: list[str] = field(default_factory=list)  # the run's notes up to its last post
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Kept:
     last_post: int | None = None  # the last post read by the last chunk committed
     first_read: int | None = None  # the first and last posts read by the chunk in progress
     reading: int | None = None
+    notes: list[str] = field(default_factory=list)  # to check, on what was kept
 
     def read(self, post_id: int | None) -> None:
         if self.first_read is None:
@@ -42,6 +44,8 @@ class Kept:
         self.articles += chunk.articles
         if chunk.last_post is not None:
             self.last_post = chunk.last_post
+        if chunk.notes:  # the last chunk, old addresses of terms, writes no post's
+            self.notes = chunk.notes
         self.first_read = self.reading = None
 
     def report(self) -> list[str]:
@@ -62,6 +66,11 @@ class Kept:
             )
         else:
             lines.append(_("No article was kept."))
+        if self.notes:
+            lines.append(
+                _("%(count)d notes to check on what was kept: in this run's report.")
+                % {"count": len(self.notes)}
+            )
         lines.append(
             _("Run the same command again to resume: the posts already imported are skipped.")
         )

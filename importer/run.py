@@ -124,6 +124,7 @@ def _import_channel(channel, path, link_users, progress, announce, chunk_size, c
                 )
             more = _read_chunk(items, posts, summary, chunk_size, kept)
             chunk.articles, chunk.last_post = len(posts.write()), kept.reading
+            chunk.notes = list(summary.notes)
     if announce is not None:
         announce(_("Saving: old addresses of categories, tags and authors…"))
     with chunks.transaction():
@@ -181,18 +182,25 @@ def _stopped(record, outcome, error, kept, dry_run) -> None:
     if kept.articles and not dry_run:
         changes.many_articles_shown()
     what = f"{type(error).__name__}: {error}"[:ERROR_MAX]
+    notes = [] if dry_run or not kept.notes else ["", _("To check:")]
+    notes += [f"- {note}" for note in ([] if dry_run else kept.notes)]
     _close(
-        record, outcome, report="\n".join([what, *lines]), imported=0 if dry_run else kept.articles
+        record,
+        outcome,
+        report="\n".join([what, *lines, *notes]),
+        imported=0 if dry_run else kept.articles,
+        reported=0 if dry_run else len(kept.notes),
     )
 
 
-def _close(record, outcome, summary=None, report="", imported=0) -> None:
+def _close(record, outcome, summary=None, report="", imported=0, reported=0) -> None:
     """The run's end and report; a failure to write them never hides the run's own."""
     fields = {
         "outcome": outcome,
         "finished_at": timezone.now(),
         "report": report,
         "imported": imported,
+        "reported": reported,
     }
     if summary is not None:
         fields.update(

@@ -104,3 +104,23 @@ def test_the_report_of_a_run_that_kept_nothing_says_so():
         "removed.",
         "No article was kept.",
     ]
+
+
+def test_a_stopped_run_keeps_the_notes_of_what_it_kept(run_import):
+    """The posts it kept are skipped when it is run again: their notes are reported now."""
+    cut_headline()
+    xml = export(
+        post(1, "Sans date", date="0000-00-00 00:00:00", date_gmt="0000-00-00 00:00:00"),
+        post(2, "Privé", status="private"),
+        post(3, "Coupure"),
+        post(4, "Aussi privé", status="private"),
+    )
+    with pytest.raises(DatabaseError) as raised:
+        run_import(xml, chunk_size=2)
+    run = ImportRun.objects.get()
+    kept_notes = [line for line in run.report.splitlines() if line.startswith("- ")]
+    assert run.reported == len(kept_notes) == 2
+    assert "Post 1 “Sans date”: no valid date" in kept_notes[0]
+    assert "Post 2 “Privé”" in kept_notes[1]
+    assert "Aussi privé" not in run.report  # rolled back: noted again when imported
+    assert "2 notes to check on what was kept" in "\n".join(raised.value.__notes__)
