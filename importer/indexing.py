@@ -4,8 +4,9 @@ Turning 500 articles' text into vectors keeps PostgreSQL busy for about a fifth 
 second a chunk, while the importer would wait. Once a chunk is committed, a thread of our
 own asks for its vectors on a connection of its own, and the importer goes on reading the
 next chunk on the other core. The run waits for the last ones before it ends, stopped or
-not; one that never got them (a killed run) gets them at the start of the next. Inside a
-caller's transaction (a dry run, a test) they are made at once, in that transaction.
+not; any it could not make (the database refusing them, a killed run) are made at the
+start of the next. Inside a caller's transaction (a dry run, a test) they are made at once,
+in that transaction.
 """
 
 import logging
@@ -22,10 +23,11 @@ logger = logging.getLogger(__name__)
 class Indexer:
     def __init__(self):
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-vectors")
-        self._asked: list[Future] = []
+        self._asked: list[tuple[list[int], Future]] = []
+        self._unsent: list[list[int]] = []  # written, not yet handed to the thread
 
     def catch_up(self) -> None:
-        """Vectors a stopped run left unmade."""
+        """Vectors a stopped run left unmade (an index keeps the articles without)."""
         if search.uses_postgres():
             unmade = Article.objects.filter(search_vector__isnull=True)
             search.refresh_vectors(unmade.values_list("pk", flat=True))
@@ -36,19 +38,29 @@ class Indexer:
         if connection.savepoint_ids:  # a caller's transaction holds the chunk's
             search.refresh_vectors(article_ids)
             return
-        ids = list(article_ids)
-        transaction.on_commit(lambda: self._asked.append(self._thread.submit(_refresh, ids)))
+        self._unsent.append(list(article_ids))
+        transaction.on_commit(self._send)
 
-    def finish(self, raising=True) -> None:
-        """Waits for the vectors asked for; raises the first error one met, unless the run
-        is already stopping on its own (the next run makes what is missing)."""
+    def _send(self) -> None:
+        while self._unsent:
+            ids = self._unsent.pop(0)
+            self._asked.append((ids, self._thread.submit(_refresh, ids)))
+
+    def finish(self) -> int:
+        """Waits for the vectors asked for; returns how many articles' could not be made
+        (the next run makes them). A chunk whose commit hook was cut short by a signal is
+        sent now; one rolled back is no row to update."""
+        self._send()
         self._thread.shutdown(wait=True)
         asked, self._asked = self._asked, []
-        errors = [found.exception() for found in asked if found.exception() is not None]
-        for error in errors:
-            logger.error("Search vectors of an imported chunk not made: %s", error)
-        if errors and raising:
-            raise errors[0]
+        unmade = 0
+        for ids, done in asked:
+            if done.exception() is not None:
+                logger.error(
+                    "Search vectors of %d imported articles: %s", len(ids), done.exception()
+                )
+                unmade += len(ids)
+        return unmade
 
 
 def _refresh(article_ids) -> None:

@@ -86,7 +86,15 @@ def _import(path, media_dir, link_users, dry_run, progress, announce, chunk_size
             _import_channel(
                 channel, path, link_users, progress, announce, chunk_size, chunks, indexer
             )
-            indexer.finish()
+            unmade = indexer.finish()
+            if unmade:
+                summary.note(
+                    _(
+                        "The search index of %(count)d articles could not be made: the next "
+                        "import makes it (run it again, with the same file)."
+                    )
+                    % {"count": unmade}
+                )
             return summary
         try:
             with transaction.atomic():  # one transaction, rolled back: the chunks within it
@@ -98,7 +106,7 @@ def _import(path, media_dir, link_users, dry_run, progress, announce, chunk_size
             media.discard_written()
         return summary
     finally:
-        indexer.finish(raising=False)  # a stopped run's committed chunks too
+        indexer.finish()  # a stopped run's committed chunks too
         channel.close()
 
 

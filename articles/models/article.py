@@ -290,6 +290,10 @@ class Article(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["-published_at"], condition=Q(is_lead=True), name="article_lead_idx"
             ),
+            # Articles an import stopped before their search vectors (importer/indexing.py).
+            models.Index(
+                fields=["id"], condition=Q(search_vector__isnull=True), name="article_unindexed_idx"
+            ),
             # The content API's changes since a time, oldest first (api/queries.py).
             models.Index(
                 F("status"),

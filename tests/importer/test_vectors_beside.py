@@ -3,14 +3,19 @@ the importer's own while it reads the next chunk (importer/indexing.py): by the 
 every article has them, a run that stops keeps them for the chunks it committed, and a run
 after a killed one makes those it left unmade."""
 
+import signal
 import threading
 
 import pytest
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, OperationalError, connection, transaction
+from django.utils import translation
 
 from articles import search
 from articles.models import Article
+from importer import indexing, interrupt
+from importer.models import ImportRun
 from importer.run import import_wordpress
+from tests.factories import ArticleFactory
 from tests.importer.exports import export, post
 from tests.importer.test_interruptions import CUT
 
@@ -79,3 +84,41 @@ def test_a_run_makes_the_vectors_a_killed_run_left_unmade(write_export):
     summary = import_wordpress(write_export(seven_posts()), chunk_size=3)
     assert summary.already_imported == 7
     assert found("baobab") == ["Baobab"] and found("karité") == ["Karité"]
+
+
+def test_vectors_the_thread_could_not_make_are_reported_and_made_next_time(
+    write_export, monkeypatch
+):
+    refresh, calls = indexing._refresh, []
+
+    def refused_once(ids):
+        calls.append(ids)
+        if len(calls) == 1:
+            raise OperationalError("the second connection was refused")
+        refresh(ids)
+
+    monkeypatch.setattr(indexing, "_refresh", refused_once)
+    with translation.override("en"):
+        summary = import_wordpress(write_export(seven_posts()), chunk_size=3)
+    assert summary.posts_imported == 7  # the run is not failed for it
+    assert any("search index of 3 articles could not be made" in note for note in summary.notes)
+    assert ImportRun.objects.get().outcome == ImportRun.Outcome.FINISHED
+    assert found("harmattan") == [] and found("niébé") == ["Niébé"]
+    import_wordpress(write_export(seven_posts()), chunk_size=3)
+    assert found("harmattan") == ["Harmattan"]
+
+
+def test_a_chunk_whose_commit_hook_a_signal_cut_short_still_gets_its_vectors():
+    article = ArticleFactory(headline="Le karité de Korhogo")
+    Article.objects.filter(pk=article.pk).update(search_vector=None)
+    indexer = indexing.Indexer()
+
+    def stopped_by_a_signal():  # as importer/chunks.py's hook raises for a held SIGTERM
+        raise interrupt.Interrupted(signal.SIGTERM)
+
+    with pytest.raises(interrupt.Interrupted), transaction.atomic():
+        transaction.on_commit(stopped_by_a_signal)  # Django drops the hooks after it
+        indexer.chunk_written([article.pk])
+    assert found("korhogo") == []
+    assert indexer.finish() == 0
+    assert found("korhogo") == ["Le karité de Korhogo"]
